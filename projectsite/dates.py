@@ -1,0 +1,67 @@
+"""Dates and times as people read them, in Estonian and English (Babel), in Europe/Tallinn."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_time
+
+TZ = ZoneInfo("Europe/Tallinn")
+BABEL_LOCALE = {"et": "et", "en": "en_GB"}
+AT = {"et": "kell", "en": "at"}
+
+When = dt.date | dt.datetime
+
+
+def today() -> dt.date:
+    """Today in Tallinn; `PROJECTSITE_TODAY=YYYY-MM-DD` pins it (tests, previews of a future day)."""
+    pinned = os.environ.get("PROJECTSITE_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.datetime.now(TZ).date()
+
+
+def day_of(when: When) -> dt.date:
+    return when.date() if isinstance(when, dt.datetime) else when
+
+
+def has_time(when: When) -> bool:
+    return isinstance(when, dt.datetime)
+
+
+def format_day(day: dt.date, lang: str) -> str:
+    return format_date(day, "long", locale=BABEL_LOCALE[lang])
+
+
+def format_clock(when: dt.datetime, lang: str) -> str:
+    return format_time(when.time(), "short", locale=BABEL_LOCALE[lang])
+
+
+def format_when(when: When, lang: str) -> str:
+    """'14. juuni 2022 kell 09:00' / '14 June 2022 at 09:00', or the day alone."""
+    day = format_day(day_of(when), lang)
+    if isinstance(when, dt.datetime):
+        return f"{day} {AT[lang]} {format_clock(when, lang)}"
+    return day
+
+
+def format_span(start: When, end: When | None, lang: str) -> str:
+    """A start and an optional end, without repeating the day when both are on the same day."""
+    if end is None:
+        return format_when(start, lang)
+    if day_of(start) == day_of(end):
+        if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
+            return f"{format_when(start, lang)}–{format_clock(end, lang)}"
+        return format_when(start, lang)
+    return f"{format_when(start, lang)} – {format_when(end, lang)}"
+
+
+def month_year(day: dt.date, lang: str) -> str:
+    return format_date(day, "LLLL y", locale=BABEL_LOCALE[lang])
+
+
+def aware(when: When, end_of_day: bool = False) -> dt.datetime:
+    """A Tallinn-aware datetime for a date or naive local datetime (midnight, or the day's end)."""
+    if isinstance(when, dt.datetime):
+        return when.replace(tzinfo=TZ)
+    clock = dt.time(23, 59, 59) if end_of_day else dt.time(0, 0)
+    return dt.datetime.combine(when, clock, tzinfo=TZ)

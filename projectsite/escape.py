@@ -1,0 +1,23 @@
+"""Text from the data made safe for Markdown: shown as written, never run as HTML or read as markup."""
+from __future__ import annotations
+
+import re
+from html import escape
+
+# Characters Python-Markdown (with the tables extension) reads as markup in running text.
+_MARKUP = re.compile(r"([\\`*_{}\[\]()#+!|])")
+
+
+def inline(value: str) -> str:
+    """Plain text for a line of Markdown (a title, a name, a table cell)."""
+    one_line = " ".join(value.split())
+    return _MARKUP.sub(r"\\\1", escape(one_line, quote=True))
+
+
+def markdown(value: str) -> str:
+    """Editor-written Markdown, with every HTML tag shown as text."""
+    return value.replace("<", "&lt;").strip()
+
+
+def attribute(value: str) -> str:
+    return escape(" ".join(value.split()), quote=True)

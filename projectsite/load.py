@@ -1,0 +1,86 @@
+"""data/*.yaml and the news posts → one validated SiteData, or the list of what is wrong."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+from . import LANGUAGES
+from .models import DATA_FILES, Event, MediaItem, NewsPost, TeamMember, Training
+from .news import read_news
+from .problems import Problem
+from .rules import RULES
+from .validate import validate_parsed
+from .yamlfile import SyntaxProblem, parse
+
+EMPTY_HINT = {
+    "events": "a list of events, each starting with '- id:'",
+    "trainings": "a list of training programmes, each starting with '- id:'",
+    "media": "a list of articles, each starting with '- date:'",
+    "team": "a list of people, each starting with '- name:'",
+}
+
+
+@dataclass(frozen=True)
+class SiteData:
+    events: list[Event] = field(default_factory=list)
+    trainings: list[Training] = field(default_factory=list)
+    media: list[MediaItem] = field(default_factory=list)
+    team: list[TeamMember] = field(default_factory=list)
+    news: dict[str, list[NewsPost]] = field(default_factory=dict)
+
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
+
+def load_data_file(root: FsPath, name: str) -> tuple[list[Any], list[Problem]]:
+    """One data file → its validated list (empty when it has errors) and its problems."""
+    rel = f"data/{name}.yaml"
+    path = root / rel
+    if not path.is_file():
+        return [], [Problem(rel, None, "", f"the file is missing; create it with {EMPTY_HINT[name]} (or '[]' for none)")]
+    try:
+        parsed = parse(path.read_text(encoding="utf-8"))
+    except SyntaxProblem as exc:
+        return [], [Problem(rel, exc.line, "", exc.message)]
+    except UnicodeDecodeError:
+        return [], [Problem(rel, None, "", "the file is not UTF-8 text; save it again as UTF-8")]
+    if parsed.data is None:
+        return [], [Problem(rel, 1, "", f"the file is empty; write {EMPTY_HINT[name]} (or '[]' for none)")]
+    value, problems = validate_parsed(parsed, DATA_FILES[name], rel, name, RULES.get(name))
+    return value or [], problems
+
+
+def load_site(root: FsPath, docs_dir: str = "docs") -> tuple[SiteData, list[Problem]]:
+    """Everything the pages are made of, and every problem found on the way."""
+    problems: list[Problem] = []
+    lists: dict[str, list[Any]] = {}
+    for name in DATA_FILES:
+        lists[name], found = load_data_file(root, name)
+        problems += found
+    news: dict[str, list[NewsPost]] = {}
+    for lang in LANGUAGES:
+        news[lang], found = read_news(root, docs_dir, lang)
+        problems += found
+    return SiteData(news=news, **lists), problems
+
+
+def _fingerprint(root: FsPath, docs_dir: str) -> tuple[Any, ...]:
+    paths = [root / "data" / f"{name}.yaml" for name in DATA_FILES]
+    for lang in LANGUAGES:
+        paths += sorted((root / docs_dir / lang / "news").glob("*.md"))
+    return tuple((str(p), p.stat().st_mtime_ns if p.exists() else None) for p in paths)
+
+
+_cache: dict[tuple[str, str], tuple[tuple[Any, ...], tuple[SiteData, list[Problem]]]] = {}
+
+
+def load_site_cached(root: FsPath, docs_dir: str = "docs") -> tuple[SiteData, list[Problem]]:
+    """load_site, read again only when a data file or news post changed (one build runs once per language)."""
+    key = (str(root.resolve()), docs_dir)
+    stamp = _fingerprint(root, docs_dir)
+    cached = _cache.get(key)
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, load_site(root, docs_dir))
+        _cache[key] = cached
+    return cached[1]

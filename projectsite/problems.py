@@ -1,0 +1,43 @@
+"""One kind of problem for every file: where it is, which field, and what is wrong in plain words."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+Path = tuple[str | int, ...]
+
+
+def field_path(root: str, path: Path) -> str:
+    """('events', (2, 'end')) → 'events[2].end'."""
+    out = root
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    field: str
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        label = "" if self.severity == "error" else "warning: "
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {label}{self.message}"
+
+
+class DataError(Exception):
+    """The data cannot be built into a site; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]

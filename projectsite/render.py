@@ -1,0 +1,155 @@
+"""Validated data → page Markdown: the markers in docs/ pages are filled from Jinja2 templates."""
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import groupby
+from typing import Any
+
+from babel.numbers import format_decimal
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+
+from . import dates, escape
+from .dates import day_of
+from .labels import LABELS
+from .load import SiteData
+from .models import Event, MediaItem, NewsPost
+from .text import Text
+
+MARKER = re.compile(r"<!--\s*projectsite:([a-z-]+)(?::([a-z0-9-]+))?\s*-->")
+
+
+def _resolve(value: Text | str | None, lang: str) -> tuple[str, str]:
+    if value is None:
+        return "", ""
+    if isinstance(value, Text):
+        return value.get(lang)
+    return value, ""
+
+
+def _inline_filter(lang: str) -> Callable[..., str]:
+    def inline(value: Text | str | None, written_in: str = "") -> str:
+        text, text_lang = _resolve(value, lang)
+        text_lang = text_lang or written_in
+        safe = escape.inline(text)
+        if text_lang and text_lang != lang:
+            note = LABELS[lang]["in_other_language"]
+            return f'<span lang="{text_lang}">{safe}</span> <span class="ps-fallback">({note})</span>'
+        return safe
+    return inline
+
+
+def _block_filter(lang: str) -> Callable[[Text | None], str]:
+    def block(value: Text | None) -> str:
+        text, text_lang = _resolve(value, lang)
+        safe = escape.markdown(text)
+        if text_lang and text_lang != lang:
+            note = LABELS[lang]["in_other_language"]
+            return (f'<p class="ps-fallback">({note})</p>\n\n<div lang="{text_lang}" markdown="1">\n\n'
+                    f"{safe}\n\n</div>")
+        return safe
+    return block
+
+
+@pass_context
+def _link(context: Any, target: str) -> str:
+    """A Markdown link target from the page being rendered to `target` (relative to the language folder)."""
+    return posixpath.relpath(target, context["page_dir"] or ".")
+
+
+@lru_cache(maxsize=None)
+def environment(lang: str) -> Environment:
+    env = Environment(loader=PackageLoader("projectsite", "templates"), autoescape=False,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(
+        inline=_inline_filter(lang),
+        block=_block_filter(lang),
+        esc=escape.inline,
+        attr=escape.attribute,
+        day=lambda d: dates.format_day(d, lang),
+        when=lambda w: dates.format_when(w, lang),
+        number=lambda n: format_decimal(n, locale=dates.BABEL_LOCALE[lang]),
+        tel=lambda phone: "".join(c for c in phone if c.isdigit() or c == "+"),
+    )
+    env.globals.update(L=LABELS[lang], lang=lang, link=_link,
+                       span=lambda s, e=None: dates.format_span(s, e, lang))
+    return env
+
+
+def is_upcoming(event: Event, today: dt.date) -> bool:
+    return day_of(event.end or event.start) >= today
+
+
+def registration_open(event: Event, today: dt.date) -> bool:
+    if event.registration is None:
+        return False
+    closes = event.registration.deadline or event.start
+    return today <= day_of(closes)
+
+
+@dataclass
+class Renderer:
+    """Renders the markers of one language's pages from one SiteData."""
+
+    data: SiteData
+    lang: str
+    today: dt.date
+
+    def render(self, template: str, page_dir: str, **context: Any) -> str:
+        return environment(self.lang).get_template(template).render(page_dir=page_dir, **context)
+
+    def upcoming(self) -> list[Event]:
+        return sorted((e for e in self.data.events if is_upcoming(e, self.today)), key=lambda e: dates.aware(e.start))
+
+    def past_by_year(self) -> list[tuple[int, list[Event]]]:
+        past = sorted((e for e in self.data.events if not is_upcoming(e, self.today)),
+                      key=lambda e: dates.aware(e.start), reverse=True)
+        return [(year, list(group)) for year, group in groupby(past, key=lambda e: day_of(e.start).year)]
+
+    def news(self) -> list[NewsPost]:
+        """This language's posts, and the Estonian ones not yet translated, newest first."""
+        own = list(self.data.news.get(self.lang, []))
+        slugs = {p.slug for p in own}
+        untranslated = [p for lang, posts in self.data.news.items() if lang != self.lang
+                        for p in posts if p.slug not in slugs]
+        return sorted(own + untranslated, key=lambda p: (p.date, p.slug), reverse=True)
+
+    def media(self) -> list[MediaItem]:
+        return sorted(self.data.media, key=lambda m: m.date, reverse=True)
+
+    def marker(self, name: str, arg: str | None, page_dir: str) -> str | None:
+        """The Markdown for one marker, or None when the marker is unknown."""
+        if name == "events":
+            return self.render("events.md.j2", page_dir, upcoming=self.upcoming(), past_by_year=self.past_by_year())
+        if name == "upcoming":
+            return self.render("upcoming.md.j2", page_dir, upcoming=self.upcoming()[:3])
+        if name == "event" and arg and (event := self.data.event(arg)):
+            return self.render("event.md.j2", page_dir, e=event, open=registration_open(event, self.today))
+        if name == "trainings":
+            return self.render("trainings.md.j2", page_dir, trainings=self.data.trainings)
+        if name == "media":
+            return self.render("media.md.j2", page_dir, media=self.media())
+        if name == "team":
+            return self.render("team.md.j2", page_dir, team=self.data.team)
+        if name == "news":
+            return self.render("news.md.j2", page_dir, posts=self.news())
+        if name == "latest-news":
+            return self.render("latest_news.md.j2", page_dir, posts=self.news()[:3])
+        return None
+
+    def fill(self, markdown: str, page_dir: str) -> tuple[str, list[str]]:
+        """Replace every marker in a page; returns the page and the markers it did not know."""
+        unknown: list[str] = []
+
+        def replace(match: re.Match[str]) -> str:
+            out = self.marker(match.group(1), match.group(2), page_dir)
+            if out is None:
+                unknown.append(match.group(0))
+                return ""
+            return out
+
+        return MARKER.sub(replace, markdown), unknown

@@ -1,0 +1,51 @@
+"""Rules between fields and between entries, checked on validated models: (path, message, severity)."""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from .dates import aware, day_of
+from .models import Event, Training
+from .problems import Path, Severity
+
+Finding = tuple[Path, str, Severity]
+
+
+def _iso(when: Any) -> str:
+    return when.isoformat(sep=" ", timespec="minutes") if hasattr(when, "hour") else when.isoformat()
+
+
+def duplicate_ids(items: Sequence[Any], root: str, prefix: Path = ()) -> Iterator[Finding]:
+    first: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if item.id in first:
+            yield (*prefix, index, "id"), f"the id '{item.id}' is already used by {root}[{first[item.id]}]; ids must be unique", "error"
+        first.setdefault(item.id, index)
+
+
+def event_rules(events: Sequence[Event]) -> Iterator[Finding]:
+    yield from duplicate_ids(events, "events")
+    for i, event in enumerate(events):
+        if event.end is not None and aware(event.end, end_of_day=True) < aware(event.start):
+            yield (i, "end"), f"ends {_iso(event.end)}, before its start {_iso(event.start)}", "error"
+        deadline = event.registration.deadline if event.registration else None
+        if deadline is not None and day_of(deadline) > day_of(event.start):
+            yield (i, "registration", "deadline"), (
+                f"registration closes {_iso(deadline)}, after the event starts {_iso(event.start)}"), "error"
+
+
+def training_rules(trainings: Sequence[Training]) -> Iterator[Finding]:
+    yield from duplicate_ids(trainings, "trainings")
+    for i, training in enumerate(trainings):
+        period = training.period
+        if period.end < period.start:
+            yield (i, "period", "end"), f"ends {period.end}, before its start {period.start}", "error"
+        yield from duplicate_ids(training.modules, f"trainings[{i}].modules", (i, "modules"))
+        for j, module in enumerate(training.modules):
+            if not period.start <= module.date <= period.end:
+                yield (i, "modules", j, "date"), (
+                    f"the module is dated {module.date}, outside the programme period "
+                    f"{period.start} – {period.end}"), "warning"
+
+
+RULES = {"events": event_rules, "trainings": training_rules}
