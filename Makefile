@@ -3,6 +3,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTHON ?= python3
+# Material's end-of-life banner is known (README, "Stack"); keep the editor's output to the point.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build check test bench clean
 

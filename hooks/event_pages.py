@@ -8,6 +8,7 @@ they get a nominal path in docs_dir, and their content is set on the Files it ma
 from __future__ import annotations
 
 import os
+from html import escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -54,5 +55,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.src_uri in _stubs:
         event = site_data(config).event(page.file.src_uri.rsplit("/", 1)[-1][:-3])
         if event is not None:
-            page.meta["title"] = event.title.get(str(config.theme["language"]))[0]
+            # page.title is HTML to MkDocs (as the titles it takes from headings): escape it.
+            page.meta["title"] = escape(event.title.get(str(config.theme["language"]))[0], quote=False)
     return markdown

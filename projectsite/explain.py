@@ -65,14 +65,15 @@ def type_at(root: Any, path: Path) -> Any:
 
 def _unknown_key(root: Any, loc: Path) -> str:
     key = str(loc[-1])
-    if " " in key.strip():
-        return (f"'{key}' reads as a field name: a text inside {{...}} was cut at a comma; "
-                "put the text in quotes, or write it on its own line")
     model = type_at(root, loc[:-1])
     known = list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"known fields are: {', '.join(known)}"
-    return f"unknown field '{key}': {hint}"
+    if close:
+        return f"unknown field '{key}': did you mean '{close[0]}'?"
+    if " " in key.strip() or model is Text:
+        return (f"'{key}' reads as a field name: a text inside {{...}} was cut at a comma; "
+                "put the text in quotes, or write it on its own line")
+    return f"unknown field '{key}': known fields are: {', '.join(known)}"
 
 
 def _expected(root: Any, loc: Path, default: str) -> str:

@@ -1,0 +1,73 @@
+"""Shared fixtures: a copy of the project in a temporary folder, built for real with MkDocs."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+BIN = Path(sys.executable).parent
+
+
+@dataclass
+class Project:
+    """A copy of the site's sources that a test may change, build and read back."""
+
+    root: Path
+
+    def write(self, rel: str, text: str) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def replace_events(self, text: str) -> None:
+        """Use these events instead of the shipped ones (dropping the news posts that link to those)."""
+        for post in self.root.glob("docs/*/news/2*.md"):
+            post.unlink()
+        self.write("data/events.yaml", text)
+
+    def build(self, today: str = "2023-06-01", strict: bool = True) -> subprocess.CompletedProcess[str]:
+        args = [str(BIN / "mkdocs"), "build", "--clean", "-f", str(self.root / "mkdocs.yml"),
+                "-d", str(self.root / "site")] + (["--strict"] if strict else [])
+        env = {**os.environ, "PROJECTSITE_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
+        return subprocess.run(args, capture_output=True, text=True, env=env, cwd=self.root)
+
+    def check(self, *flags: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(BIN / "projectsite"), "check", "--root", str(self.root), *flags],
+                              capture_output=True, text=True)
+
+    def html(self, rel: str) -> str:
+        return (self.root / "site" / rel).read_text(encoding="utf-8")
+
+
+def copy_project(dest: Path) -> Project:
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part)
+        else:
+            shutil.copy(source, dest / part)
+    return Project(dest)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The shipped LÕIM site, built once with --strict (as of 1 June 2022, so that events lie ahead)."""
+    built = copy_project(tmp_path_factory.mktemp("real") / "project")
+    result = built.build(today="2022-06-01")
+    assert result.returncode == 0, result.stderr
+    return built

@@ -1,0 +1,31 @@
+"""Reading built pages: parsed HTML, the article's text, every HTML file of a site."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+
+def soup(site: Path, rel: str) -> BeautifulSoup:
+    path = site / rel
+    if path.is_dir() or rel.endswith("/") or rel == "":
+        path = path / "index.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def article(page: BeautifulSoup) -> Tag:
+    found = page.select_one("article.md-content__inner")
+    assert found is not None, "the page has no article"
+    return found
+
+
+def text(node: Tag) -> str:
+    return " ".join(node.get_text(" ").split())
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html"))
+
+
+def link_texts(node: Tag) -> list[str]:
+    return [text(a) for a in node.find_all("a")]
