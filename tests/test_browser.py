@@ -1,0 +1,69 @@
+"""The shipped site as a visitor's Chromium shows it: language, switching, privacy, phones."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from conftest import Project
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def base_url(real_site: Project) -> Iterator[str]:
+    with serve(real_site.root / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def test_pages_declare_their_language(page: Page, base_url: str) -> None:
+    page.goto(base_url + "events/")
+    assert page.locator("html").get_attribute("lang") == "et"
+    page.goto(base_url + "en/events/")
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_the_language_switch_leads_to_the_same_event_in_english(page: Page, base_url: str) -> None:
+    page.goto(base_url + "events/ringsoit-2022/")
+    page.locator(".md-header__option .md-select").hover()
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(base_url + "en/events/ringsoit-2022/")
+    assert page.locator("h1").inner_text() == "LÕIM study tour of Võru County"
+
+
+def test_no_request_leaves_the_site(page: Page, base_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in ("", "en/", "events/avaseminar-2022/", "en/trainings/", "en/media/"):
+        page.goto(base_url + path, wait_until="networkidle")
+    own = urlsplit(base_url).netloc
+    assert requested and all(urlsplit(url).netloc == own for url in requested if not url.startswith("data:"))
+    assert page.context.cookies() == []
+
+
+@pytest.mark.parametrize("path", ["", "en/events/avaseminar-2022/", "trainings/", "en/contacts/"])
+def test_no_horizontal_scrolling_on_a_phone(browser: Browser, base_url: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    phone = context.new_page()
+    phone.goto(base_url + path)
+    overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
