@@ -32,6 +32,14 @@ class SiteData:
     def event(self, event_id: str) -> Event | None:
         return next((e for e in self.events if e.id == event_id), None)
 
+    def news_in(self, lang: str) -> list[NewsPost]:
+        """The posts shown in `lang`: its own, and those not yet translated into it, newest first."""
+        own = list(self.news.get(lang, []))
+        slugs = {p.slug for p in own}
+        untranslated = [p for other, posts in self.news.items() if other != lang
+                        for p in posts if p.slug not in slugs]
+        return sorted(own + untranslated, key=lambda p: (p.date, p.slug), reverse=True)
+
 
 def load_data_file(root: FsPath, name: str) -> tuple[list[Any], list[Problem]]:
     """One data file → its validated list (empty when it has errors) and its problems."""

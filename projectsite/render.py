@@ -13,11 +13,11 @@ from typing import Any
 from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
-from . import dates, escape
+from . import dates, escape, links
 from .dates import day_of
 from .labels import LABELS
 from .load import SiteData
-from .models import Event, MediaItem, NewsPost
+from .models import Event, MediaItem
 from .text import Text
 
 MARKER = re.compile(r"<!--\s*projectsite:([a-z-]+)(?::([a-z0-9-]+))?\s*-->")
@@ -74,6 +74,7 @@ def environment(lang: str) -> Environment:
         when=lambda w: dates.format_when(w, lang),
         number=lambda n: format_decimal(n, locale=dates.BABEL_LOCALE[lang]),
         tel=lambda phone: "".join(c for c in phone if c.isdigit() or c == "+"),
+        webcal=links.webcal,
     )
     env.globals.update(L=LABELS[lang], lang=lang, link=_link,
                        span=lambda s, e=None: dates.format_span(s, e, lang))
@@ -98,9 +99,12 @@ class Renderer:
     data: SiteData
     lang: str
     today: dt.date
+    site_url: str = "https://localhost/"
 
     def render(self, template: str, page_dir: str, **context: Any) -> str:
-        return environment(self.lang).get_template(template).render(page_dir=page_dir, **context)
+        site = {"root": links.language_path(self.site_url, self.lang),
+                "calendar_url": links.language_root(self.site_url, self.lang) + links.CALENDAR}
+        return environment(self.lang).get_template(template).render(page_dir=page_dir, site=site, **context)
 
     def upcoming(self) -> list[Event]:
         return sorted((e for e in self.data.events if is_upcoming(e, self.today)), key=lambda e: dates.aware(e.start))
@@ -109,14 +113,6 @@ class Renderer:
         past = sorted((e for e in self.data.events if not is_upcoming(e, self.today)),
                       key=lambda e: dates.aware(e.start), reverse=True)
         return [(year, list(group)) for year, group in groupby(past, key=lambda e: day_of(e.start).year)]
-
-    def news(self) -> list[NewsPost]:
-        """This language's posts, and the Estonian ones not yet translated, newest first."""
-        own = list(self.data.news.get(self.lang, []))
-        slugs = {p.slug for p in own}
-        untranslated = [p for lang, posts in self.data.news.items() if lang != self.lang
-                        for p in posts if p.slug not in slugs]
-        return sorted(own + untranslated, key=lambda p: (p.date, p.slug), reverse=True)
 
     def media(self) -> list[MediaItem]:
         return sorted(self.data.media, key=lambda m: m.date, reverse=True)
@@ -136,9 +132,9 @@ class Renderer:
         if name == "team":
             return self.render("team.md.j2", page_dir, team=self.data.team)
         if name == "news":
-            return self.render("news.md.j2", page_dir, posts=self.news())
+            return self.render("news.md.j2", page_dir, posts=self.data.news_in(self.lang))
         if name == "latest-news":
-            return self.render("latest_news.md.j2", page_dir, posts=self.news()[:3])
+            return self.render("latest_news.md.j2", page_dir, posts=self.data.news_in(self.lang)[:3])
         return None
 
     def fill(self, markdown: str, page_dir: str) -> tuple[str, list[str]]:

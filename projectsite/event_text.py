@@ -1,0 +1,46 @@
+"""An event in plain words in one language: for feeds, calendars, meta descriptions and e-mails."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from . import dates
+from .labels import LABELS
+from .models import Event
+from .plaintext import from_markdown
+
+
+@dataclass(frozen=True)
+class EventText:
+    title: str
+    when: str
+    where: str
+    summary: str
+    registration: str
+
+    def lines(self) -> list[str]:
+        """Date and place, the summary, the registration: each a paragraph."""
+        head = " · ".join(part for part in (self.when, self.where) if part)
+        return [part for part in (head, self.summary, self.registration) if part]
+
+
+def registration_line(event: Event, lang: str, today: dt.date) -> str:
+    if event.registration is None:
+        return ""
+    words = LABELS[lang]
+    deadline = event.registration.deadline
+    closes = dates.day_of(deadline or event.start)
+    if today > closes:
+        return f"{words['closed_on']} {dates.format_when(deadline, lang)}." if deadline else f"{words['closed']}."
+    until = f" ({words['deadline'].lower()} {dates.format_when(deadline, lang)})" if deadline else ""
+    return f"{words['registration']}: {event.registration.url}{until}"
+
+
+def event_text(event: Event, lang: str, today: dt.date) -> EventText:
+    return EventText(
+        title=event.title.get(lang)[0],
+        when=dates.format_span(event.start, event.end, lang),
+        where=event.location.get(lang)[0] if event.location else "",
+        summary=from_markdown(event.summary.get(lang)[0]) if event.summary else "",
+        registration=registration_line(event, lang, today),
+    )

@@ -1,0 +1,71 @@
+"""An RSS 2.0 feed per language (feedgen): news posts and events, newest first."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from html import escape
+
+from feedgen.feed import FeedGenerator
+
+from . import dates, links
+from .event_text import event_text
+from .load import SiteData
+
+MAX_ITEMS = 50
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    title: str
+    url: str
+    summary: str
+    published: dt.datetime
+    category: str
+
+
+def _event_items(data: SiteData, lang: str, site_url: str, today: dt.date) -> list[FeedItem]:
+    items = []
+    for event in data.events:
+        words = event_text(event, lang, today)
+        published = dates.aware(event.published or event.start)
+        items.append(FeedItem(words.title, links.event_url(site_url, lang, event.id),
+                              "\n\n".join(words.lines()), published, "event"))
+    return items
+
+
+def _news_items(data: SiteData, lang: str, site_url: str) -> list[FeedItem]:
+    return [FeedItem(post.title, links.news_url(site_url, lang, post.slug), post.summary or "",
+                     dates.aware(post.date), "news")
+            for post in data.news_in(lang)]
+
+
+def feed_items(data: SiteData, lang: str, site_url: str, today: dt.date) -> list[FeedItem]:
+    items = _event_items(data, lang, site_url, today) + _news_items(data, lang, site_url)
+    items.sort(key=lambda item: (item.published, item.url), reverse=True)
+    return items[:MAX_ITEMS]
+
+
+def _as_html(text: str) -> str:
+    """Plain paragraphs as the HTML an RSS description carries (escaped once; the XML escapes it again)."""
+    return "".join(f"<p>{escape(paragraph, quote=False)}</p>" for paragraph in text.split("\n\n") if paragraph)
+
+
+def build_feed(data: SiteData, lang: str, site_url: str, title: str, description: str,
+               today: dt.date) -> bytes:
+    root = links.language_root(site_url, lang)
+    feed = FeedGenerator()
+    feed.title(title)
+    feed.description(description)
+    feed.link(href=root + links.FEED, rel="self")
+    feed.link(href=root, rel="alternate")  # feedgen's RSS <link> is the last one given
+    feed.language(lang)
+    feed.lastBuildDate(dt.datetime.now(dates.TZ))
+    for item in feed_items(data, lang, site_url, today):
+        entry = feed.add_entry(order="append")
+        entry.title(item.title)
+        entry.link(href=item.url)
+        entry.guid(item.url, permalink=True)
+        entry.description(_as_html(item.summary) or " ")
+        entry.pubDate(item.published)
+        entry.category(term=item.category)
+    return feed.rss_str(pretty=True)

@@ -1,0 +1,100 @@
+"""schema.org JSON-LD for event pages (Event), news posts (NewsArticle) and trainings (Course)."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import dates
+from .dates import When
+from .models import Event, NewsPost, Training
+from .plaintext import from_markdown
+from .text import Text
+
+Json = dict[str, Any]
+
+
+def script_json(data: Json) -> str:
+    """JSON for a <script type="application/ld+json">: no text in it can close the element."""
+    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _iso(when: When, end: bool = False) -> str:
+    """A date-time with its Tallinn offset, or a day alone."""
+    return dates.aware(when, end_of_day=end).isoformat() if hasattr(when, "hour") else when.isoformat()
+
+
+def _text(value: Text | None, lang: str) -> str:
+    return from_markdown(value.get(lang)[0]) if value else ""
+
+
+def organization(name: str, url: str) -> Json:
+    return {"@type": "Organization", "name": name, "url": url}
+
+
+def event_ld(event: Event, lang: str, url: str, organizer: Json, image: str) -> Json:
+    data: Json = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title.get(lang)[0],
+        "startDate": _iso(event.start),
+        "endDate": _iso(event.end or event.start, end=event.end is not None),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "location": {"@type": "Place", "name": _text(event.location, lang) or "Võru maakond",
+                     "address": {"@type": "PostalAddress", "addressRegion": "Võru maakond",
+                                 "addressCountry": "EE"}},
+        "description": _text(event.summary, lang) or event.title.get(lang)[0],
+        "url": url,
+        "organizer": organizer,
+        "image": [image],
+        "inLanguage": lang,
+    }
+    if event.registration is not None:
+        offer: Json = {"@type": "Offer", "url": event.registration.url, "price": "0", "priceCurrency": "EUR",
+                       "availability": "https://schema.org/InStock"}
+        if event.registration.deadline is not None:
+            offer["validThrough"] = _iso(event.registration.deadline, end=True)
+        data["offers"] = offer
+    if event.capacity is not None:
+        data["maximumAttendeeCapacity"] = event.capacity
+    return data
+
+
+def news_ld(post: NewsPost, url: str, publisher: Json, image: str) -> Json:
+    return {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": post.title,
+        "datePublished": dates.aware(post.date).isoformat(),
+        "description": post.summary or post.title,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": post.lang,
+        "author": publisher,
+        "publisher": publisher,
+        "image": [image],
+    }
+
+
+def course_ld(training: Training, lang: str, url: str, provider: Json) -> Json:
+    instances = [{
+        "@type": "CourseInstance",
+        "name": module.title.get(lang)[0],
+        "startDate": module.date.isoformat(),
+        "courseMode": "onsite",
+        "instructor": [{"@type": "Person", "name": name} for name in module.trainers],
+        **({"location": _text(training.venue, lang)} if training.venue else {}),
+    } for module in training.modules]
+    return {
+        "@context": "https://schema.org",
+        "@type": "Course",
+        "@id": f"{url}#{training.id}",
+        "name": training.title.get(lang)[0],
+        "description": _text(training.goal, lang) or training.title.get(lang)[0],
+        "url": f"{url}#{training.id}",
+        "provider": provider,
+        "inLanguage": lang,
+        "timeRequired": f"PT{training.volume.total:g}H",
+        "hasCourseInstance": instances,
+    }
