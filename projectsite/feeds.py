@@ -56,7 +56,7 @@ def build_feed(data: SiteData, lang: str, site_url: str, title: str, description
     feed = FeedGenerator()
     feed.title(title)
     feed.description(description)
-    feed.link(href=root + links.FEED, rel="self")
+    feed.link(href=root + links.FEED, rel="self", type="application/rss+xml")
     feed.link(href=root, rel="alternate")  # feedgen's RSS <link> is the last one given
     feed.language(lang)
     feed.lastBuildDate(dt.datetime.now(dates.TZ))
