@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from html import escape
+from urllib.parse import parse_qs, urlsplit
 from typing import Any
 
 from jinja2 import Environment
@@ -70,5 +71,16 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         "alternate_locales": [OG_LOCALE[other] for other in LANGUAGES if other != lang],
         "image": _image(config),
         "labels": LABELS[lang],
+        "signup": _signup(config),
     }
     return env
+
+
+def _signup(config: MkDocsConfig) -> dict[str, str]:
+    """The sign-up form's settings; Mailchimp names its anti-bot field after the form's u and id."""
+    settings = config.extra.get("newsletter") or {}
+    form_url = str(settings.get("form_url") or "")
+    query = parse_qs(urlsplit(form_url).query)
+    bot_field = f"b_{query.get('u', [''])[0]}_{query.get('id', [''])[0]}"
+    return {"form_url": form_url, "language_field": str(settings.get("language_field") or "LANGUAGE"),
+            "bot_field": bot_field}

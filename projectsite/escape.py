@@ -14,6 +14,14 @@ def inline(value: str) -> str:
     return _MARKUP.sub(r"\\\1", escape(one_line, quote=True))
 
 
+_LIST_MARKER = re.compile(r"^(\d+)\.(?=\s)")
+
+
+def line_start(value: str) -> str:
+    """Text that may begin a Markdown line: an Estonian date ('14. juuni') must not start a numbered list."""
+    return _LIST_MARKER.sub(r"\1\\.", value)
+
+
 def markdown(value: str) -> str:
     """Editor-written Markdown, with every HTML tag shown as text."""
     return value.replace("<", "&lt;").strip()

@@ -70,14 +70,14 @@ def environment(lang: str) -> Environment:
         block=_block_filter(lang),
         esc=escape.inline,
         attr=escape.attribute,
-        day=lambda d: dates.format_day(d, lang),
-        when=lambda w: dates.format_when(w, lang),
+        day=lambda d: escape.line_start(dates.format_day(d, lang)),
+        when=lambda w: escape.line_start(dates.format_when(w, lang)),
         number=lambda n: format_decimal(n, locale=dates.BABEL_LOCALE[lang]),
         tel=lambda phone: "".join(c for c in phone if c.isdigit() or c == "+"),
         webcal=links.webcal,
     )
     env.globals.update(L=LABELS[lang], lang=lang, link=_link,
-                       span=lambda s, e=None: dates.format_span(s, e, lang))
+                       span=lambda s, e=None: escape.line_start(dates.format_span(s, e, lang)))
     return env
 
 

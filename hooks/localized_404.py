@@ -1,0 +1,29 @@
+"""A 404 page per language: /404.html in Estonian, /en/404.html in English.
+
+mkdocs-static-i18n builds every language into the same site_dir, so each build writes /404.html and
+the last language would win. The default language's page is kept at the root; the others move to
+their own folder.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from projectsite import DEFAULT_LANGUAGE, links
+
+from _site import language
+
+_root_page: dict[str, bytes] = {}
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    lang, root_404 = language(config), Path(config.site_dir) / "404.html"
+    if not root_404.is_file():
+        return
+    if lang == DEFAULT_LANGUAGE:
+        _root_page[config.site_dir] = root_404.read_bytes()
+        return
+    (Path(config.site_dir) / links.language_prefix(lang) / "404.html").write_bytes(root_404.read_bytes())
+    if config.site_dir in _root_page:
+        root_404.write_bytes(_root_page[config.site_dir])

@@ -1,0 +1,47 @@
+"""The built site as files: valid HTML, no broken links, localized 404 pages, the accessibility statement."""
+from __future__ import annotations
+
+import json
+import subprocess
+
+from conftest import Project
+from pages import article, soup, text
+from site_checks import VNU, broken_links
+
+
+def test_every_page_is_valid_html(real_site: Project) -> None:
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html",
+                             str(real_site.root / "site")], capture_output=True, text=True)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages
+              if m["type"] in ("error", "non-document-error")]
+    assert errors == []
+
+
+def test_no_link_or_anchor_is_broken(real_site: Project) -> None:
+    assert broken_links(real_site.root / "site") == []
+
+
+def test_each_language_has_its_own_404_page(real_site: Project) -> None:
+    site = real_site.root / "site"
+    et, en = soup(site, "404.html"), soup(site, "en/404.html")
+    assert et.html["lang"] == "et" and article(et).h1.get_text() == "Lehte ei leitud"
+    assert en.html["lang"] == "en" and article(en).h1.get_text() == "Page not found"
+    assert article(et).find("p", lang="en") is not None
+
+
+def test_the_accessibility_statement_is_linked_from_every_footer(real_site: Project) -> None:
+    site = real_site.root / "site"
+    for rel in ("", "events/ringsoit-2022/", "404.html", "en/", "en/404.html"):
+        prefix = "/en/" if rel.startswith("en/") else "/"
+        assert soup(site, rel).find("footer").find("a", href=f"{prefix}accessibility/") is not None, rel
+    for rel, words in (("accessibility/", ("osaliselt", "Tarbijakaitse ja Tehnilise Järelevalve Amet", "22. novembril 2026")),
+                       ("en/accessibility/", ("partially compliant", "Consumer Protection and Technical Regulatory Authority",
+                                              "2018/1523"))):
+        body = text(article(soup(site, rel)))
+        assert all(w in body for w in words), rel
+
+
+def test_estonian_dates_do_not_turn_into_numbered_lists(real_site: Project) -> None:
+    for rel in ("", "events/", "news/"):
+        assert article(soup(real_site.root / "site", rel)).find("ol") is None, rel
