@@ -6,7 +6,7 @@ PYTHON ?= python3
 # Material's end-of-life banner is known (README, "Stack"); keep the editor's output to the point.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench clean
+.PHONY: serve build check test bench clean java-runtime
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) || { apt-get update -qq && apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -23,15 +23,27 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/projectsite check
 
+# Browser-side test tools from npm (axe-core, the Nu Html Checker); the checker runs on Java.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm; \
+	else sudo apt-get update -qq && sudo apt-get install -y -qq nodejs npm; fi; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+java-runtime:
+	@command -v java >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq default-jre-headless; \
+	else sudo apt-get update -qq && sudo apt-get install -y -qq default-jre-headless; fi; }
+
 /usr/bin/chromium:
 	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi
 
-test: $(STAMP) /usr/bin/chromium
+test: $(STAMP) $(NODE_STAMP) java-runtime /usr/bin/chromium
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules test-artifacts
