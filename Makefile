@@ -6,13 +6,15 @@ PYTHON ?= python3
 # Material's end-of-life banner is known (README, "Stack"); keep the editor's output to the point.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench clean java-runtime
+.PHONY: install serve build check test test-fast schema bench clean java-runtime
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) || { apt-get update -qq && apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
 	@touch $@
+
+install: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -41,6 +43,13 @@ java-runtime:
 
 test: $(STAMP) $(NODE_STAMP) java-runtime /usr/bin/chromium
 	$(BIN)/python -m pytest -q
+
+# The tests that need no browser and no Java: what the publishing workflow runs.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not browser and not validator"
+
+schema: $(STAMP)
+	$(BIN)/projectsite schema
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

@@ -1,4 +1,4 @@
-"""The `projectsite` command: `projectsite check` validates every data file and news post."""
+"""The `projectsite` command: `check` validates the data and reports missing English; `schema` writes JSON Schemas."""
 from __future__ import annotations
 
 import argparse
@@ -7,36 +7,71 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .load import load_site
+from .messages import count, say, system_language
 from .problems import Problem
+from .translations import summary
 
 
-def _summary(problems: list[Problem]) -> str:
+def _github_escape(text: str, property_value: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+
+def github_annotation(problem: Problem, lang: str) -> str:
+    """A GitHub workflow command, shown on the very line of the file in a pull request."""
+    kind = "error" if problem.severity == "error" else "warning"
+    props = [f"file={_github_escape(problem.file, True)}"]
+    if problem.line:
+        props.append(f"line={problem.line}")
+    if problem.field:
+        props.append(f"title={_github_escape(problem.field, True)}")
+    return f"::{kind} {','.join(props)}::{_github_escape(problem.message.text(lang))}"
+
+
+def report(problems: list[Problem], lang: str, output_format: str) -> list[str]:
+    lines = [github_annotation(p, lang) if output_format == "github" else p.text(lang) for p in problems]
     errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
-    if not problems:
-        return "All data files and news posts are valid."
-    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}."
+    counts = say("counts", errors=count(errors, "error"), warnings=count(len(problems) - errors, "warning"))
+    lines.append(counts.text(lang) if problems
+                 else say("all_valid").text(lang))
+    untranslated = summary(problems)
+    if untranslated is not None:
+        lines.append(untranslated.text(lang))
+    return lines
 
 
 def check(args: argparse.Namespace) -> int:
-    root = Path(args.root)
-    _, problems = load_site(root, args.docs_dir)
-    for problem in problems:
-        print(problem)
-    print(_summary(problems))
+    _, problems = load_site(Path(args.root), args.docs_dir)
+    lang = args.lang or system_language()
+    print("\n".join(report(problems, lang, args.format)))
     failing = [p for p in problems if p.severity == "error" or args.strict]
     return 1 if failing else 0
+
+
+def schema(args: argparse.Namespace) -> int:
+    from .schema import write_schemas  # only this command needs it
+    for path in write_schemas(Path(args.root) / args.out):
+        print(path)
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="projectsite", description="The project website's data tools.")
     commands = main.add_subparsers(dest="command", required=True)
-    chk = commands.add_parser("check", help="validate data/*.yaml and the news posts",
-                              description="Validate every data file and news post; exit 1 on an error.")
+    chk = commands.add_parser("check", help="validate data/*.yaml and the news posts, report missing English",
+                              description="Validate every data file and news post; exit 1 on an error. "
+                                          "Texts and pages without English are reported as warnings.")
     chk.add_argument("--root", default=".", help="the project folder (default: the current folder)")
     chk.add_argument("--docs-dir", default="docs", help="the pages folder, relative to the root")
-    chk.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    chk.add_argument("--strict", action="store_true", help="treat warnings (missing English too) as errors")
+    chk.add_argument("--format", choices=("text", "github"), default="text",
+                     help="'github' prints GitHub workflow annotations")
+    chk.add_argument("--lang", choices=("et", "en"), help="the messages' language (default: the system's)")
     chk.set_defaults(run=check)
+    sch = commands.add_parser("schema", help="write JSON Schemas of the data files (for editors like VS Code)")
+    sch.add_argument("--root", default=".", help="the project folder")
+    sch.add_argument("--out", default="schemas", help="the folder to write, relative to the root")
+    sch.set_defaults(run=schema)
     return main
 
 

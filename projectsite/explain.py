@@ -8,29 +8,29 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from .fields import FIELD_ERRORS
+from .messages import Message, say
 from .problems import Path
 from .text import Text
 
-FIELD_KIND = {
-    Text: "text: plain words, or Estonian and English as 'et:' and 'en:' lines",
-}
+FIELD_KIND = {Text: "a_text_kind"}
 
 
-def describe(value: Any) -> str:
+def describe(value: Any) -> Message:
     """What the editor wrote, named in words."""
     if value is None:
-        return "nothing"
+        return say("nothing")
     if isinstance(value, bool):
-        return f"the yes/no value {str(value).lower()}"
+        return say("yes_no", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return say("number", value=value)
     if isinstance(value, str):
-        return f"'{value}'" if len(value) < 60 else f"'{value[:57]}...'"
+        return say("quoted", value=value if len(value) < 60 else value[:57] + "...")
     if isinstance(value, list):
-        return "a list"
+        return say("a_list")
     if isinstance(value, dict):
-        return "a group of fields"
-    return type(value).__name__
+        return say("a_group")
+    return say("quoted", value=type(value).__name__)
 
 
 def _unwrap(tp: Any) -> Any:
@@ -63,50 +63,46 @@ def type_at(root: Any, path: Path) -> Any:
     return tp
 
 
-def _unknown_key(root: Any, loc: Path) -> str:
+def _unknown_key(root: Any, loc: Path) -> Message:
     key = str(loc[-1])
     model = type_at(root, loc[:-1])
     known = list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     if close:
-        return f"unknown field '{key}': did you mean '{close[0]}'?"
+        return say("unknown_near", key=key, near=close[0])
     if " " in key.strip() or model is Text:
-        return (f"'{key}' reads as a field name: a text inside {{...}} was cut at a comma; "
-                "put the text in quotes, or write it on its own line")
-    return f"unknown field '{key}': known fields are: {', '.join(known)}"
+        return say("comma_cut", key=key)
+    return say("unknown_known", key=key, known=", ".join(known))
 
 
-def _expected(root: Any, loc: Path, default: str) -> str:
-    tp = type_at(root, loc)
-    return FIELD_KIND.get(tp, default)
+def _expected(root: Any, loc: Path, default: str) -> Message:
+    return say(FIELD_KIND.get(type_at(root, loc), default))
 
 
-def message(root: Any, error: ErrorDetails) -> str:
+def message(root: Any, error: ErrorDetails) -> Message:
     """One pydantic error as one plain sentence."""
     kind, loc, value = error["type"], tuple(error["loc"]), error.get("input")
     ctx = error.get("ctx") or {}
+    found = describe(value)
+    if kind in FIELD_ERRORS:  # the field types' own errors
+        return say(kind, **ctx)
     if kind == "missing":
-        if loc and loc[-1] == "et":
-            return "the Estonian text (et:) is missing; Estonian is required, English optional"
-        return f"the required field '{loc[-1]}' is missing" if loc else "a required field is missing"
+        return say("missing_et") if loc and loc[-1] == "et" else say("missing", field=loc[-1] if loc else "?")
     if kind == "extra_forbidden":
         return _unknown_key(root, loc)
+    simple = {"list_type": "expected_list", "string_type": "expected_text", "string_sub_type": "expected_text",
+              "int_type": "expected_int", "int_parsing": "expected_int", "int_from_float": "expected_int"}
+    if kind in simple:
+        return say(simple[kind], found=found)
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"expected {_expected(root, loc, 'a group of fields (name: value lines)')}, found {describe(value)}"
-    if kind == "list_type":
-        return f"expected a list (lines starting with '- '), found {describe(value)}"
-    if kind in ("string_type", "string_sub_type"):
-        return f"expected text, found {describe(value)}"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"expected a whole number, found {describe(value)}"
-    if kind == "greater_than":
-        return f"must be more than {ctx.get('gt')}, found {describe(value)}"
-    if kind == "greater_than_equal":
-        return f"must be {ctx.get('ge')} or more, found {describe(value)}"
+        return say("expected", kind=_expected(root, loc, "a_group_kind"), found=found)
+    if kind in ("greater_than", "greater_than_equal"):
+        limit = ctx.get("gt", ctx.get("ge"))
+        return say("more_than" if kind == "greater_than" else "at_least", limit=limit, found=found)
     if kind == "string_too_short":
-        return "is empty; write some text or remove the line"
+        return say("empty_text")
     if kind == "too_short":
-        return "needs at least one entry"
+        return say("needs_entry")
     if kind == "literal_error":
-        return f"must be one of {ctx.get('expected')}, found {describe(value)}"
-    return error["msg"]
+        return say("one_of", expected=ctx.get("expected"), found=found)
+    return say("quoted", value=error["msg"])

@@ -6,8 +6,10 @@ import re
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
+from .messages import CATALOGUE, say
 
 DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 MINUTE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$")
@@ -16,24 +18,30 @@ ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 EMAIL_RE = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 
 
-def _fail(kind: str, message: str, **context: Any) -> PydanticCustomError:
-    return PydanticCustomError(kind, message, context)
+# The error types the field types raise; each is a message key of the catalogue.
+FIELD_ERRORS = frozenset({"date_dotted", "date_format", "date_type", "impossible_date", "impossible_time",
+                          "id_format", "url_format", "email_format"})
 
 
-def _format_hint(value: str, with_time: bool) -> str:
-    wanted = "YYYY-MM-DD or YYYY-MM-DD HH:MM" if with_time else "YYYY-MM-DD"
+def _fail(kind: str, **context: Any) -> PydanticCustomError:
+    """An error whose type is a message key of the catalogue (explain.py renders it in either language)."""
+    return PydanticCustomError(kind, CATALOGUE[kind]["en"], context)
+
+
+def _format_error(value: str, with_time: bool) -> PydanticCustomError:
+    wanted = say("form_when" if with_time else "form_day")
     dotted = DOTTED_RE.match(value)
     if dotted:
         d, m, y = dotted.groups()
-        return f"'{value}' is written day.month.year; write dates as {wanted}, here {y}-{int(m):02}-{int(d):02}"
-    return f"'{value}' is not a date in the form {wanted} (for example 2022-06-14)"
+        return _fail("date_dotted", value=value, wanted=wanted, fixed=f"{y}-{int(m):02}-{int(d):02}")
+    return _fail("date_format", value=value, wanted=wanted)
 
 
 def _real_date(value: str, year: str, month: str, day: str) -> dt.date:
     try:
         return dt.date(int(year), int(month), int(day))
     except ValueError:
-        raise _fail("impossible_date", "'{value}' is not a real date: no such day in the calendar", value=value)
+        raise _fail("impossible_date", value=value)
 
 
 def parse_day(value: Any) -> dt.date:
@@ -41,10 +49,10 @@ def parse_day(value: Any) -> dt.date:
         return value
     text = str(value).strip() if isinstance(value, (str, int)) else None
     if text is None:
-        raise _fail("date_type", "expected a date in the form YYYY-MM-DD")
+        raise _fail("date_type", wanted=say("form_day"))
     match = DAY_RE.match(text)
     if not match:
-        raise _fail("date_format", "{hint}", hint=_format_hint(text, with_time=False))
+        raise _format_error(text, with_time=False)
     return _real_date(text, *match.groups())
 
 
@@ -54,23 +62,22 @@ def parse_when(value: Any) -> dt.date | dt.datetime:
         return value
     text = str(value).strip() if isinstance(value, (str, int)) else None
     if text is None:
-        raise _fail("date_type", "expected a date (YYYY-MM-DD) or a date and time (YYYY-MM-DD HH:MM)")
+        raise _fail("date_type", wanted=say("form_when"))
     match = MINUTE_RE.match(text)
     if match:
         y, mo, d, h, mi = match.groups()
         day = _real_date(text, y, mo, d)
         if int(h) > 23 or int(mi) > 59:
-            raise _fail("impossible_time", "'{value}' is not a real time of day", value=text)
+            raise _fail("impossible_time", value=text)
         return dt.datetime(day.year, day.month, day.day, int(h), int(mi))
     if DAY_RE.match(text):
         return parse_day(text)
-    raise _fail("date_format", "{hint}", hint=_format_hint(text, with_time=True))
+    raise _format_error(text, with_time=True)
 
 
 def check_id(value: Any) -> Any:
     if isinstance(value, str) and not ID_RE.match(value):
-        raise _fail("id_format", "'{value}' is not a usable id: use lowercase letters, digits and '-' "
-                    "(for example opening-seminar-2022)", value=value)
+        raise _fail("id_format", value=value)
     return value
 
 
@@ -78,20 +85,25 @@ def check_url(value: Any) -> Any:
     if isinstance(value, str):
         parts = urlsplit(value.strip())
         if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in value.strip():
-            raise _fail("url_format", "'{value}' is not a web address: it must start with https:// "
-                        "and name a site, like https://www.example.ee/page", value=value)
+            raise _fail("url_format", value=value)
         return value.strip()
     return value
 
 
 def check_email(value: Any) -> Any:
     if isinstance(value, str) and not EMAIL_RE.match(value.strip()):
-        raise _fail("email_format", "'{value}' is not an e-mail address (like name@example.ee)", value=value)
+        raise _fail("email_format", value=value)
     return value.strip() if isinstance(value, str) else value
 
 
-Day = Annotated[dt.date, BeforeValidator(parse_day)]
-When = Annotated[dt.datetime | dt.date, BeforeValidator(parse_when)]
-Id = Annotated[str, BeforeValidator(check_id)]
-Url = Annotated[str, BeforeValidator(check_url)]
-Email = Annotated[str, BeforeValidator(check_email)]
+# Each type with the JSON Schema an editor's YAML tooling checks as they type (schema.py).
+Day = Annotated[dt.date, BeforeValidator(parse_day),
+                WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "examples": ["2022-06-14"]})]
+When = Annotated[dt.datetime | dt.date, BeforeValidator(parse_when),
+                 WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$",
+                                 "examples": ["2022-06-14", "2022-06-14 13:30"]})]
+Id = Annotated[str, BeforeValidator(check_id),
+               WithJsonSchema({"type": "string", "pattern": ID_RE.pattern, "examples": ["avaseminar-2022"]})]
+Url = Annotated[str, BeforeValidator(check_url),
+                WithJsonSchema({"type": "string", "pattern": "^https?://[^ ]+\\.[^ ]+$", "format": "uri"})]
+Email = Annotated[str, BeforeValidator(check_email), WithJsonSchema({"type": "string", "format": "email"})]

@@ -6,19 +6,15 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from . import LANGUAGES
+from .messages import say
 from .models import DATA_FILES, Event, MediaItem, NewsPost, TeamMember, Training
 from .news import read_news
 from .problems import Problem
 from .rules import RULES
+from .translations import data_without_english, pages_without_counterpart
 from .validate import validate_parsed
 from .yamlfile import SyntaxProblem, parse
 
-EMPTY_HINT = {
-    "events": "a list of events, each starting with '- id:'",
-    "trainings": "a list of training programmes, each starting with '- id:'",
-    "media": "a list of articles, each starting with '- date:'",
-    "team": "a list of people, each starting with '- name:'",
-}
 
 
 @dataclass(frozen=True)
@@ -46,16 +42,18 @@ def load_data_file(root: FsPath, name: str) -> tuple[list[Any], list[Problem]]:
     rel = f"data/{name}.yaml"
     path = root / rel
     if not path.is_file():
-        return [], [Problem(rel, None, "", f"the file is missing; create it with {EMPTY_HINT[name]} (or '[]' for none)")]
+        return [], [Problem(rel, None, "", say("file_missing", hint=say(f"hint_{name}")))]
     try:
         parsed = parse(path.read_text(encoding="utf-8"))
     except SyntaxProblem as exc:
         return [], [Problem(rel, exc.line, "", exc.message)]
     except UnicodeDecodeError:
-        return [], [Problem(rel, None, "", "the file is not UTF-8 text; save it again as UTF-8")]
+        return [], [Problem(rel, None, "", say("not_utf8"))]
     if parsed.data is None:
-        return [], [Problem(rel, 1, "", f"the file is empty; write {EMPTY_HINT[name]} (or '[]' for none)")]
+        return [], [Problem(rel, 1, "", say("file_empty", hint=say(f"hint_{name}")))]
     value, problems = validate_parsed(parsed, DATA_FILES[name], rel, name, RULES.get(name))
+    if value:
+        problems += data_without_english(value, parsed, rel, name)
     return value or [], problems
 
 
@@ -70,6 +68,8 @@ def load_site(root: FsPath, docs_dir: str = "docs") -> tuple[SiteData, list[Prob
     for lang in LANGUAGES:
         news[lang], found = read_news(root, docs_dir, lang)
         problems += found
+    if (root / docs_dir).is_dir():
+        problems += pages_without_counterpart(root, docs_dir)
     return SiteData(news=news, **lists), problems
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path as FsPath
 
+from .messages import say
 from .models import NewsFrontMatter, NewsPost
 from .problems import Problem
 from .validate import validate_parsed
@@ -26,8 +27,7 @@ def read_post(path: FsPath, root: FsPath, lang: str) -> tuple[NewsPost | None, l
     rel = path.relative_to(root).as_posix()
     found = front_matter(path.read_text(encoding="utf-8"))
     if found is None:
-        return None, [Problem(rel, 1, "", "a news post starts with front matter: a line '---', then "
-                              "'date: YYYY-MM-DD' and 'title: ...', then '---'")]
+        return None, [Problem(rel, 1, "", say("front_matter"))]
     try:
         parsed = parse(found[0], line_offset=found[1])
     except SyntaxProblem as exc:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .messages import Message, say
+
 Severity = Literal["error", "warning"]
 Path = tuple[str | int, ...]
 
@@ -21,14 +23,20 @@ class Problem:
     file: str
     line: int | None
     field: str
-    message: str
+    message: Message
     severity: Severity = "error"
+    # "data" problems concern the site's correctness; "translation" ones only report missing English.
+    category: Literal["data", "translation"] = "data"
+
+    def text(self, lang: str = "en") -> str:
+        """'data/events.yaml:14: events[2].end: ends ...', in English or Estonian."""
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        label = "" if self.severity == "error" else say("warning").text(lang) + ": "
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {label}{self.message.text(lang)}"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        label = "" if self.severity == "error" else "warning: "
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {label}{self.message}"
+        return self.text("en")
 
 
 class DataError(Exception):

@@ -75,6 +75,7 @@ def environment(lang: str) -> Environment:
         number=lambda n: format_decimal(n, locale=dates.BABEL_LOCALE[lang]),
         tel=lambda phone: "".join(c for c in phone if c.isdigit() or c == "+"),
         webcal=links.webcal,
+        ends=lambda e: dates.aware(e.end or e.start, end_of_day=True).isoformat(),
     )
     env.globals.update(L=LABELS[lang], lang=lang, link=_link,
                        span=lambda s, e=None: escape.line_start(dates.format_span(s, e, lang)))

@@ -6,9 +6,10 @@ from typing import Any
 
 from .dates import aware, day_of
 from .models import Event, Training
+from .messages import Message, say
 from .problems import Path, Severity
 
-Finding = tuple[Path, str, Severity]
+Finding = tuple[Path, Message, Severity]
 
 
 def _iso(when: Any) -> str:
@@ -19,7 +20,7 @@ def duplicate_ids(items: Sequence[Any], root: str, prefix: Path = ()) -> Iterato
     first: dict[str, int] = {}
     for index, item in enumerate(items):
         if item.id in first:
-            yield (*prefix, index, "id"), f"the id '{item.id}' is already used by {root}[{first[item.id]}]; ids must be unique", "error"
+            yield (*prefix, index, "id"), say("duplicate_id", id=item.id, other=f"{root}[{first[item.id]}]"), "error"
         first.setdefault(item.id, index)
 
 
@@ -27,11 +28,11 @@ def event_rules(events: Sequence[Event]) -> Iterator[Finding]:
     yield from duplicate_ids(events, "events")
     for i, event in enumerate(events):
         if event.end is not None and aware(event.end, end_of_day=True) < aware(event.start):
-            yield (i, "end"), f"ends {_iso(event.end)}, before its start {_iso(event.start)}", "error"
+            yield (i, "end"), say("ends_before", end=_iso(event.end), start=_iso(event.start)), "error"
         deadline = event.registration.deadline if event.registration else None
         if deadline is not None and day_of(deadline) > day_of(event.start):
-            yield (i, "registration", "deadline"), (
-                f"registration closes {_iso(deadline)}, after the event starts {_iso(event.start)}"), "error"
+            yield (i, "registration", "deadline"), say("deadline_after", deadline=_iso(deadline),
+                                                      start=_iso(event.start)), "error"
 
 
 def training_rules(trainings: Sequence[Training]) -> Iterator[Finding]:
@@ -39,13 +40,12 @@ def training_rules(trainings: Sequence[Training]) -> Iterator[Finding]:
     for i, training in enumerate(trainings):
         period = training.period
         if period.end < period.start:
-            yield (i, "period", "end"), f"ends {period.end}, before its start {period.start}", "error"
+            yield (i, "period", "end"), say("ends_before", end=period.end, start=period.start), "error"
         yield from duplicate_ids(training.modules, f"trainings[{i}].modules", (i, "modules"))
         for j, module in enumerate(training.modules):
             if not period.start <= module.date <= period.end:
-                yield (i, "modules", j, "date"), (
-                    f"the module is dated {module.date}, outside the programme period "
-                    f"{period.start} – {period.end}"), "warning"
+                yield (i, "modules", j, "date"), say("module_outside", date=module.date, start=period.start,
+                                                     end=period.end), "warning"
 
 
 RULES = {"events": event_rules, "trainings": training_rules}

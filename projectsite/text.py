@@ -21,6 +21,12 @@ class Text(BaseModel):
             return {"et": value, "en": value}
         return value
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
+        """In the YAML a text is either a plain string or the {et, en} mapping."""
+        mapping = handler(core_schema)
+        return {"anyOf": [{"type": "string", "minLength": 1}, mapping]}
+
     @property
     def neutral(self) -> bool:
         """Written once for both languages (a name, a place)."""

@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from .messages import Message, say
 from .problems import Path
 
 
@@ -51,9 +52,9 @@ def _child(node: Node, part: str | int) -> tuple[int, Node] | None:
 
 
 class SyntaxProblem(Exception):
-    def __init__(self, line: int, message: str):
+    def __init__(self, line: int, message: Message):
         self.line, self.message = line, message
-        super().__init__(message)
+        super().__init__(str(message))
 
 
 def parse(text: str, line_offset: int = 0) -> Parsed:
@@ -65,24 +66,23 @@ def parse(text: str, line_offset: int = 0) -> Parsed:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
-        column = f" (column {mark.column + 1})" if mark else ""
-        raise SyntaxProblem(line, f"the YAML is not well-formed: {exc.problem}{column}; check the indentation, "
-                            "and put text containing ': ' or '#' in quotes") from None
+        column = say("column", column=mark.column + 1) if mark else ""
+        raise SyntaxProblem(line, say("yaml_syntax", problem=exc.problem, column=column)) from None
     except yaml.YAMLError as exc:
-        raise SyntaxProblem(1 + line_offset, f"the YAML cannot be read: {exc}") from None
+        raise SyntaxProblem(1 + line_offset, say("yaml_unreadable", problem=str(exc))) from None
     finally:
         loader.dispose()
     return Parsed(data, node, line_offset)
 
 
-def duplicate_keys(node: Node | None, path: Path = ()) -> list[tuple[Path, int, str]]:
+def duplicate_keys(node: Node | None, path: Path = ()) -> list[tuple[Path, int, Message]]:
     """Keys written twice in one mapping (YAML would silently keep the last): path, 0-based line, message."""
-    found: list[tuple[Path, int, str]] = []
+    found: list[tuple[Path, int, Message]] = []
     if isinstance(node, MappingNode):
         seen: set[str] = set()
         for key, value in node.value:
             if key.value in seen:
-                found.append(((*path, key.value), key.start_mark.line, f"'{key.value}' is written twice here; keep one"))
+                found.append(((*path, key.value), key.start_mark.line, say("twice", key=key.value)))
             seen.add(key.value)
             found += duplicate_keys(value, (*path, key.value))
     elif isinstance(node, SequenceNode):

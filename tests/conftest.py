@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent  # the project
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
 BIN = Path(sys.executable).parent
 

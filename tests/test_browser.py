@@ -51,3 +51,21 @@ def test_no_horizontal_scrolling_on_a_phone(browser: Browser, base_url: str, pat
     overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     context.close()
     assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
+
+
+def test_events_ended_since_the_build_move_to_past_events(page: Page, base_url: str) -> None:
+    # The site was built as of 1 June 2022; the browser's clock is years later.
+    page.goto(base_url + "en/events/")
+    assert page.locator("#upcoming + ul").count() == 0
+    assert page.locator("#upcoming + p").inner_text() == "No events are planned at the moment. Past events are listed below."
+    assert page.locator("#past-2022 + ul a[href='avaseminar-2022/']").count() == 1
+    years = page.locator("h3[id^=past-]").all_inner_texts()
+    assert years == sorted(years, reverse=True)
+
+
+def test_without_javascript_the_events_page_stays_as_built(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(base_url + "en/events/")
+    assert plain.locator("#upcoming + ul li").count() == 10
+    context.close()

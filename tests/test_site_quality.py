@@ -4,11 +4,14 @@ from __future__ import annotations
 import json
 import subprocess
 
+import pytest
+
 from conftest import Project
 from pages import article, soup, text
 from site_checks import VNU, broken_links
 
 
+@pytest.mark.validator
 def test_every_page_is_valid_html(real_site: Project) -> None:
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html",
                              str(real_site.root / "site")], capture_output=True, text=True)

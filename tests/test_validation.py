@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from projectsite.load import load_data_file, load_site
-from projectsite.problems import Problem
 
 GOOD_EVENT = """
 - id: opening
@@ -193,9 +192,9 @@ def test_module_outside_its_programme_period_is_a_warning(tmp_path: Path) -> Non
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "trainings.yaml").write_text(text.lstrip("\n"), encoding="utf-8")
     value, problems = load_data_file(tmp_path, "trainings")
-    assert problems == [Problem("data/trainings.yaml", 7, "trainings[0].modules[0].date",
-                                "the module is dated 2022-01-31, outside the programme period 2023-01-05 – 2023-04-30",
-                                "warning")]
+    assert [(p.text(), p.severity) for p in problems] == [
+        ("data/trainings.yaml:7: trainings[0].modules[0].date: warning: the module is dated 2022-01-31, "
+         "outside the programme period 2023-01-05 – 2023-04-30", "warning")]
     assert value[0].modules[0].id == "m"  # a warning keeps the data
 
 
@@ -217,7 +216,8 @@ def test_news_post_without_front_matter(tmp_path: Path) -> None:
     post.parent.mkdir(parents=True)
     post.write_text("# Pealkiri\n", encoding="utf-8")
     _, problems = load_site(tmp_path)
-    assert "docs/et/news/2024-01-01-x.md:1: a news post starts with front matter" in [str(p) for p in problems][-1]
+    assert any(str(p).startswith("docs/et/news/2024-01-01-x.md:1: a news post starts with front matter")
+               for p in problems), problems
 
 
 @pytest.mark.parametrize("front,expected", [

@@ -6,3 +6,46 @@ document$.subscribe(function () {
     frame.tabIndex = 0;
   });
 });
+
+// Between the daily rebuilds, an event whose end has passed leaves "upcoming": on the events page it
+// moves to the top of its year among the past events, on the home page it is removed.
+document$.subscribe(function () {
+  var heading = document.getElementById("upcoming");
+  var list = heading && heading.nextElementSibling;
+  if (!list || list.tagName !== "UL") return;
+  var now = Date.now();
+  list.querySelectorAll("a[data-ends]").forEach(function (link) {
+    if (Date.parse(link.dataset.ends) >= now) return;
+    var item = link.closest("li");
+    if (heading.dataset.past) pastList(pastSection(heading, list), link.dataset.ends.slice(0, 4)).prepend(item);
+    else item.remove();
+  });
+  if (!list.querySelector("li")) {
+    var note = document.createElement("p");
+    note.textContent = heading.dataset.empty;
+    list.replaceWith(note);
+  }
+});
+
+function pastSection(upcoming, list) {
+  var past = document.getElementById("past");
+  if (!past) {
+    past = document.createElement("h2");
+    past.id = "past";
+    past.textContent = upcoming.dataset.past;
+    list.after(past);
+  }
+  return past;
+}
+
+function pastList(past, year) {
+  var yearHeading = document.getElementById("past-" + year);
+  if (!yearHeading) {
+    yearHeading = document.createElement("h3");
+    yearHeading.id = "past-" + year;
+    yearHeading.textContent = year;
+    past.after(yearHeading);
+    yearHeading.after(document.createElement("ul"));
+  }
+  return yearHeading.nextElementSibling;
+}

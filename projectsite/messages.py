@@ -1,0 +1,146 @@
+"""Every message to the editor, in English and Estonian: a key and its parameters, rendered in either."""
+from __future__ import annotations
+
+import locale
+import os
+from dataclasses import dataclass
+from typing import Any
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    # what was written, named in words
+    "nothing": {"en": "nothing", "et": "mitte midagi"},
+    "yes_no": {"en": "the yes/no value {value}", "et": "jah/ei väärtus {value}"},
+    "number": {"en": "the number {value}", "et": "arv {value}"},
+    "quoted": {"en": "'{value}'", "et": "„{value}“"},
+    "a_list": {"en": "a list", "et": "loend"},
+    "a_group": {"en": "a group of fields", "et": "väljade rühm"},
+    "a_text_kind": {"en": "text: plain words, or Estonian and English as 'et:' and 'en:' lines",
+                    "et": "tekst: lihtsalt sõnad või eesti ja inglise keel ridadel 'et:' ja 'en:'"},
+    "a_group_kind": {"en": "a group of fields (name: value lines)", "et": "väljade rühm (read kujul nimi: väärtus)"},
+    # shapes and types
+    "missing_et": {"en": "the Estonian text (et:) is missing; Estonian is required, English optional",
+                   "et": "eestikeelne tekst (et:) puudub; eesti keel on kohustuslik, inglise keel mitte"},
+    "missing": {"en": "the required field '{field}' is missing", "et": "kohustuslik väli '{field}' puudub"},
+    "unknown_near": {"en": "unknown field '{key}': did you mean '{near}'?", "et": "tundmatu väli '{key}': kas mõtlesid '{near}'?"},
+    "unknown_known": {"en": "unknown field '{key}': known fields are: {known}", "et": "tundmatu väli '{key}': lubatud väljad on {known}"},
+    "comma_cut": {"en": "'{key}' reads as a field name: a text inside {{...}} was cut at a comma; put the text in quotes, or write it on its own line",
+                  "et": "'{key}' loetakse välja nimeks: tekst {{...}} sees katkes koma kohalt; pane tekst jutumärkidesse või kirjuta see eraldi reale"},
+    "expected": {"en": "expected {kind}, found {found}", "et": "oodati: {kind}; leiti {found}"},
+    "expected_list": {"en": "expected a list (lines starting with '- '), found {found}", "et": "oodati loendit (read, mis algavad '- '); leiti {found}"},
+    "expected_text": {"en": "expected text, found {found}", "et": "oodati teksti; leiti {found}"},
+    "expected_int": {"en": "expected a whole number, found {found}", "et": "oodati täisarvu; leiti {found}"},
+    "more_than": {"en": "must be more than {limit}, found {found}", "et": "peab olema suurem kui {limit}; leiti {found}"},
+    "at_least": {"en": "must be {limit} or more, found {found}", "et": "peab olema vähemalt {limit}; leiti {found}"},
+    "empty_text": {"en": "is empty; write some text or remove the line", "et": "on tühi; kirjuta tekst või eemalda rida"},
+    "needs_entry": {"en": "needs at least one entry", "et": "vajab vähemalt ühte kirjet"},
+    "one_of": {"en": "must be one of {expected}, found {found}", "et": "peab olema üks järgmistest: {expected}; leiti {found}"},
+    # field formats
+    "date_dotted": {"en": "'{value}' is written day.month.year; write dates as {wanted}, here {fixed}",
+                    "et": "'{value}' on kirjutatud kujul päev.kuu.aasta; kirjuta kuupäevad kujul {wanted}, siin {fixed}"},
+    "date_format": {"en": "'{value}' is not a date in the form {wanted} (for example 2022-06-14)",
+                    "et": "'{value}' ei ole kuupäev kujul {wanted} (näiteks 2022-06-14)"},
+    "date_type": {"en": "expected a date in the form {wanted}", "et": "oodati kuupäeva kujul {wanted}"},
+    "form_day": {"en": "YYYY-MM-DD", "et": "AAAA-KK-PP"},
+    "form_when": {"en": "YYYY-MM-DD or YYYY-MM-DD HH:MM", "et": "AAAA-KK-PP või AAAA-KK-PP TT:MM"},
+    "impossible_date": {"en": "'{value}' is not a real date: no such day in the calendar",
+                        "et": "'{value}' ei ole päris kuupäev: sellist päeva kalendris ei ole"},
+    "impossible_time": {"en": "'{value}' is not a real time of day", "et": "'{value}' ei ole päris kellaaeg"},
+    "id_format": {"en": "'{value}' is not a usable id: use lowercase letters, digits and '-' (for example opening-seminar-2022)",
+                  "et": "'{value}' ei sobi id-ks: kasuta väiketähti, numbreid ja '-' (näiteks avaseminar-2022)"},
+    "url_format": {"en": "'{value}' is not a web address: it must start with https:// and name a site, like https://www.example.ee/page",
+                   "et": "'{value}' ei ole veebiaadress: see peab algama https:// ja nimetama saidi, näiteks https://www.example.ee/leht"},
+    "email_format": {"en": "'{value}' is not an e-mail address (like name@example.ee)",
+                     "et": "'{value}' ei ole e-posti aadress (näiteks nimi@example.ee)"},
+    # rules between fields
+    "duplicate_id": {"en": "the id '{id}' is already used by {other}; ids must be unique",
+                     "et": "id '{id}' on juba kasutusel: {other}; id-d peavad olema erinevad"},
+    "ends_before": {"en": "ends {end}, before its start {start}", "et": "lõpeb {end}, enne algust {start}"},
+    "deadline_after": {"en": "registration closes {deadline}, after the event starts {start}",
+                       "et": "registreerimine lõpeb {deadline}, pärast sündmuse algust {start}"},
+    "module_outside": {"en": "the module is dated {date}, outside the programme period {start} – {end}",
+                       "et": "moodul on dateeritud {date}, väljaspool programmi perioodi {start} – {end}"},
+    "twice": {"en": "'{key}' is written twice here; keep one", "et": "'{key}' on siin kirjas kaks korda; jäta üks"},
+    # files
+    "file_missing": {"en": "the file is missing; create it with {hint} (or '[]' for none)",
+                     "et": "fail puudub; loo see ja kirjuta sinna {hint} (või '[]', kui ühtegi pole)"},
+    "file_empty": {"en": "the file is empty; write {hint} (or '[]' for none)",
+                   "et": "fail on tühi; kirjuta sinna {hint} (või '[]', kui ühtegi pole)"},
+    "not_utf8": {"en": "the file is not UTF-8 text; save it again as UTF-8", "et": "fail ei ole UTF-8 tekst; salvesta see uuesti UTF-8 kodeeringus"},
+    "hint_events": {"en": "a list of events, each starting with '- id:'", "et": "sündmuste loend, iga sündmus algab reaga '- id:'"},
+    "hint_trainings": {"en": "a list of training programmes, each starting with '- id:'", "et": "koolitusprogrammide loend, iga programm algab reaga '- id:'"},
+    "hint_media": {"en": "a list of articles, each starting with '- date:'", "et": "artiklite loend, iga artikkel algab reaga '- date:'"},
+    "hint_team": {"en": "a list of people, each starting with '- name:'", "et": "inimeste loend, iga inimene algab reaga '- name:'"},
+    "yaml_syntax": {"en": "the YAML is not well-formed: {problem}{column}; check the indentation, and put text containing ': ' or '#' in quotes",
+                    "et": "YAML ei ole korrektne: {problem}{column}; kontrolli taandeid ja pane jutumärkidesse tekst, milles on ': ' või '#'"},
+    "column": {"en": " (column {column})", "et": " (veerg {column})"},
+    "yaml_unreadable": {"en": "the YAML cannot be read: {problem}", "et": "YAML-i ei saa lugeda: {problem}"},
+    "front_matter": {"en": "a news post starts with front matter: a line '---', then 'date: YYYY-MM-DD' and 'title: ...', then '---'",
+                     "et": "uudis algab päisega: rida '---', siis 'date: AAAA-KK-PP' ja 'title: ...', siis '---'"},
+    # translations
+    "no_english": {"en": "has no English text (en:); the English site shows the Estonian", "et": "ingliskeelne tekst (en:) puudub; inglise keeles näidatakse eestikeelset"},
+    "page_no_english": {"en": "this page has no English version ({other})", "et": "sellel lehel ei ole ingliskeelset vastet ({other})"},
+    "page_no_estonian": {"en": "this page has no Estonian version ({other})", "et": "sellel lehel ei ole eestikeelset vastet ({other})"},
+    # the check's report
+    "all_valid": {"en": "All data files and news posts are valid.", "et": "Kõik andmefailid ja uudised on korras."},
+    "counts": {"en": "{errors}, {warnings}.", "et": "{errors}, {warnings}."},
+    "untranslated": {"en": "{parts} without English.", "et": "Ingliskeelse tekstita: {parts}."},
+    "warning": {"en": "warning", "et": "hoiatus"},
+    "n_error_one": {"en": "{n} error", "et": "{n} viga"},
+    "n_error_many": {"en": "{n} errors", "et": "{n} viga"},
+    "n_warning_one": {"en": "{n} warning", "et": "{n} hoiatus"},
+    "n_warning_many": {"en": "{n} warnings", "et": "{n} hoiatust"},
+    "n_events_one": {"en": "{n} event", "et": "{n} sündmus"},
+    "n_events_many": {"en": "{n} events", "et": "{n} sündmust"},
+    "n_trainings_one": {"en": "{n} training programme", "et": "{n} koolitusprogramm"},
+    "n_trainings_many": {"en": "{n} training programmes", "et": "{n} koolitusprogrammi"},
+    "n_media_one": {"en": "{n} media item", "et": "{n} meediakajastus"},
+    "n_media_many": {"en": "{n} media items", "et": "{n} meediakajastust"},
+    "n_team_one": {"en": "{n} team member", "et": "{n} meeskonnaliige"},
+    "n_team_many": {"en": "{n} team members", "et": "{n} meeskonnaliiget"},
+    "n_pages_one": {"en": "{n} page", "et": "{n} leht"},
+    "n_pages_many": {"en": "{n} pages", "et": "{n} lehte"},
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message by its key; parameters may be Messages too, rendered in the same language."""
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def text(self, lang: str = "en") -> str:
+        values = {k: _render(v, lang) for k, v in self.params}
+        return CATALOGUE[self.key][lang].format(**values)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def _render(value: Any, lang: str) -> Any:
+    if isinstance(value, Message):
+        return value.text(lang)
+    if isinstance(value, tuple) and all(isinstance(v, Message) for v in value):
+        return ", ".join(v.text(lang) for v in value)
+    return value
+
+
+def say(key: str, /, **params: Any) -> Message:
+    if key not in CATALOGUE:
+        raise KeyError(f"no message {key!r} in the catalogue")
+    return Message(key, tuple(sorted(params.items())))
+
+
+def count(n: int, noun: str) -> Message:
+    """'1 event', '3 events' / '1 sündmus', '3 sündmust'."""
+    return say(f"n_{noun}_{'one' if n == 1 else 'many'}", n=n)
+
+
+def system_language() -> str:
+    """'et' when the system's locale is Estonian, else 'en'."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "et" if value.lower().startswith("et") else "en"
+    found = locale.getlocale()[0] or ""
+    return "et" if found.lower().startswith("et") else "en"

@@ -1,0 +1,94 @@
+"""JSON Schemas of the data files, from the same models that validate them, with help in both languages."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from .models import DATA_FILES
+
+# (Estonian, English) help for each field, by "Model.field" or, shared by every model, by "field".
+HELP: dict[str, tuple[str, str]] = {
+    "id": ("Püsiv tunnus: väiketähed, numbrid ja '-'; on aadressis.", "A lasting id: lowercase letters, digits and '-'; part of the address."),
+    "title": ("Pealkiri: tekst või et:/en:.", "Title: text, or et:/en:."),
+    "trainers": ("Koolitajate nimed.", "The trainers' names."),
+    "time": ("Kellaaeg, näiteks \"14:00\" või \"14:15–15:15\".", "Time of day, e.g. \"14:00\" or \"14:15–15:15\"."),
+    "item": ("Mis sel ajal toimub.", "What happens at that time."),
+    "Event.start": ("Algus: AAAA-KK-PP või AAAA-KK-PP TT:MM (Tallinna aeg).", "Start: YYYY-MM-DD or YYYY-MM-DD HH:MM (Tallinn time)."),
+    "Event.end": ("Lõpp, mitte enne algust.", "End, not before the start."),
+    "Event.location": ("Toimumiskoht.", "Where it takes place."),
+    "Event.summary": ("Kokkuvõte (Markdown).", "Summary (Markdown)."),
+    "Event.agenda": ("Päevakava.", "The agenda."),
+    "Event.registration": ("Registreerimine: url ja tähtaeg.", "Registration: url and deadline."),
+    "Event.capacity": ("Kohtade arv.", "Number of places."),
+    "Event.tags": ("Sildid.", "Tags."),
+    "Event.published": ("Millal sündmusest teatati (uudisvoo jaoks).", "When the event was announced (for the feed)."),
+    "Registration.url": ("Registreerimisvormi aadress (https://...).", "The registration form's address (https://...)."),
+    "Registration.deadline": ("Registreerimise tähtaeg, mitte pärast algust.", "Registration deadline, not after the start."),
+    "Training.period": ("Toimumise aeg: start ja end.", "When it runs: start and end."),
+    "Training.volume": ("Maht akadeemilistes tundides; kokku arvutatakse.", "Volume in academic hours; the total is counted."),
+    "Training.venue": ("Toimumiskoht.", "Venue."),
+    "Training.target_group": ("Sihtrühm.", "Target group."),
+    "Training.goal": ("Eesmärk.", "Goal."),
+    "Training.completion": ("Lõpetamise tingimused.", "Completion conditions."),
+    "Training.outcomes": ("Õpiväljundid.", "Learning outcomes."),
+    "Training.registration_url": ("Registreerimisvormi aadress.", "The registration form's address."),
+    "Training.daily_schedule": ("Koolituspäeva ajakava.", "The daily schedule."),
+    "Training.modules": ("Koolitusmoodulid.", "The modules."),
+    "Module.date": ("Mooduli kuupäev, programmi perioodi sees.", "The module's date, within the programme's period."),
+    "Module.hours": ("Maht: contact ja independent.", "Hours: contact and independent."),
+    "Module.goals": ("Mooduli eesmärgid.", "The module's goals."),
+    "Hours.contact": ("Auditoorse töö tunnid.", "Contact hours."),
+    "Hours.independent": ("Iseseisva töö tunnid.", "Independent work hours."),
+    "Period.start": ("Algus, AAAA-KK-PP.", "Start, YYYY-MM-DD."),
+    "Period.end": ("Lõpp, AAAA-KK-PP.", "End, YYYY-MM-DD."),
+    "MediaItem.date": ("Ilmumise kuupäev.", "Date published."),
+    "MediaItem.title": ("Pealkiri nii, nagu see ilmus.", "The headline as published."),
+    "MediaItem.outlet": ("Väljaanne.", "Outlet."),
+    "MediaItem.url": ("Artikli aadress.", "The article's address."),
+    "MediaItem.language": ("Artikli keel: et või en.", "The article's language: et or en."),
+    "TeamMember.name": ("Nimi.", "Name."),
+    "TeamMember.role": ("Roll projektis.", "Role in the project."),
+    "TeamMember.email": ("E-posti aadress.", "E-mail address."),
+    "TeamMember.phone": ("Telefon, näiteks +372 5560 3988.", "Phone, e.g. +372 5560 3988."),
+    "Text": ("Tekst: lihtsalt sõnad (mõlemas keeles sama) või et: (kohustuslik) ja en:.",
+             "Text: plain words (the same in both languages), or et: (required) and en:."),
+}
+FILE_TITLES = {"events": ("Sündmused", "Events"), "trainings": ("Koolitused", "Trainings"),
+               "media": ("Meediakajastused", "Media coverage"), "team": ("Meeskond", "Team")}
+
+
+def _help(key: str) -> dict[str, str]:
+    et, en = HELP[key]
+    return {"description": f"{et} / {en}"}
+
+
+def _annotate(schema: dict[str, Any]) -> dict[str, Any]:
+    for model, definition in schema.get("$defs", {}).items():
+        if model in HELP:
+            definition.update(_help(model))
+        for field, prop in definition.get("properties", {}).items():
+            key = f"{model}.{field}" if f"{model}.{field}" in HELP else field
+            if key in HELP:
+                prop.update(_help(key))
+            prop["title"] = field
+    return schema
+
+
+def data_schema(name: str) -> dict[str, Any]:
+    schema = TypeAdapter(DATA_FILES[name]).json_schema()
+    et, en = FILE_TITLES[name]
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"{et} / {en}",
+            "description": f"data/{name}.yaml", **_annotate(schema)}
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in DATA_FILES:
+        path = folder / f"{name}.json"
+        path.write_text(json.dumps(data_schema(name), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,64 @@
+"""The publishing workflow parses, runs when it should, and calls only commands the project has."""
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import yaml
+
+from projectsite.cli import parser
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+
+
+def workflow() -> dict:
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+
+
+def steps() -> list[dict]:
+    return [step for job in workflow()["jobs"].values() for step in job["steps"]]
+
+
+def make_targets() -> set[str]:
+    return set(re.findall(r"^([a-z][a-z-]*):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE))
+
+
+def test_it_runs_on_push_to_main_on_pull_requests_and_every_morning() -> None:
+    triggers = workflow()[True]  # YAML 1.1 reads the key `on` as true
+    assert triggers["push"]["branches"] == ["main"] and "pull_request" in triggers
+    minute, hour, *_ = triggers["schedule"][0]["cron"].split()
+    assert 3 <= int(hour) + 2 <= 7 and 3 <= int(hour) + 3 <= 7  # early morning in Tallinn, winter and summer
+
+
+def test_every_action_is_pinned_to_a_release() -> None:
+    used = [step["uses"] for step in steps() if "uses" in step]
+    assert used and all(re.fullmatch(r"[\w-]+/[\w-]+@v\d+\.\d+\.\d+", action) for action in used), used
+
+
+def test_deploying_to_pages_happens_only_from_main_and_never_for_pull_requests() -> None:
+    deploy = workflow()["jobs"]["deploy"]
+    assert "pull_request" in deploy["if"] and "refs/heads/main" in deploy["if"]
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
+    preview = next(s for s in steps() if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert preview["if"] == "github.event_name == 'pull_request'"
+
+
+def test_every_command_it_runs_exists_in_the_project() -> None:
+    commands = [shlex.split(step["run"]) for step in steps() if "run" in step]
+    subcommands = set(parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    for words in commands:
+        if words[0] == "make":
+            assert words[1] in make_targets(), words
+        elif words[0].endswith("/projectsite"):
+            assert words[1] in subcommands, words
+            parser().parse_args(words[1:])  # the flags exist too
+        else:
+            raise AssertionError(f"unexpected command {words}")
+    assert ["make", "build"] in commands and ["make", "test-fast"] in commands
+
+
+def test_the_data_check_reports_as_github_annotations() -> None:
+    check = next(s for s in steps() if "projectsite" in s.get("run", ""))
+    assert "--format github" in check["run"]
