@@ -132,3 +132,13 @@ def test_an_untranslated_news_post_is_listed_in_english_as_estonian(project: Pro
     assert first.find("span", lang="et").get_text() == "Uus uudis" and "(in Estonian)" in text(first)
     post = article(soup(project.root / "site", "en/news/2024-05-01-uus/"))
     assert post.find("div", lang="et") is not None and "(in Estonian)" in text(post)
+
+
+def test_a_new_event_appears_on_the_events_page_in_the_feed_and_the_calendar(events_site: Project) -> None:
+    with (events_site.root / "data" / "events.yaml").open("a", encoding="utf-8") as events:
+        events.write("- id: brand-new\n  title: {et: Uus, en: New}\n  start: 2023-10-10\n  published: 2023-06-02\n")
+    assert events_site.build(today="2023-06-02").returncode == 0
+    site = events_site.root / "site"
+    assert "brand-new/" in hrefs(soup(site, "en/events/").find(id="upcoming").find_next("ul"))
+    assert "https://loim.example.org/en/events/brand-new/" in (site / "en" / "feed.xml").read_text(encoding="utf-8")
+    assert "UID:brand-new@loim.example.org" in (site / "en" / "calendar.ics").read_text(encoding="utf-8")
