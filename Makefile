@@ -51,7 +51,8 @@ test-fast: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/projectsite schema
 
-bench: $(STAMP)
+bench: $(STAMP) /usr/bin/chromium
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	$(BIN)/python scripts/bench.py
 
 clean:

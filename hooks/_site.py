@@ -23,8 +23,16 @@ def language(config: MkDocsConfig) -> str:
     return str(config.theme["language"])
 
 
+_loaded: dict[str, SiteData] = {}
+
+
 def site_data(config: MkDocsConfig) -> SiteData:
-    """The validated data; the build stops with one line per problem when anything is wrong."""
+    """The data of the language being built, as loaded by load_data() in its on_files."""
+    return _loaded.get(language(config)) or load_data(config)
+
+
+def load_data(config: MkDocsConfig) -> SiteData:
+    """Reads and validates the data (again if a file changed); stops the build with one line per problem."""
     root = project_root(config)
     docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
     data, problems = load_site_cached(root, docs_dir)
@@ -35,4 +43,5 @@ def site_data(config: MkDocsConfig) -> SiteData:
         for problem in problems:
             # Missing English is no fault of the site (it shows the Estonian): `projectsite check` reports it.
             (log.info if problem.category == "translation" else log.warning)(str(problem))
+    _loaded[language(config)] = data
     return data

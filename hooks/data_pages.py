@@ -14,11 +14,6 @@ from projectsite.render import Renderer
 from _site import language, log, site_data
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    site_data(config)  # validate before anything is rendered
-    return files
-
-
 def _fallback(markdown: str, written_in: str, lang: str) -> str:
     """A page shown in a language it is not written in: say so, and mark its language."""
     note = LABELS[lang]["in_other_language"]

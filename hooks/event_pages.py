@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from projectsite import LANGUAGES
 
-from _site import site_data
+from _site import load_data, site_data
 
 _stubs: dict[str, str] = {}
 
@@ -29,7 +29,7 @@ def _stub(event_id: str) -> str:
 @event_priority(0)  # before mkdocs-static-i18n (-100)
 def _add_pages(files: Files, config: MkDocsConfig) -> Files:
     _stubs.clear()
-    for event in site_data(config).events:
+    for event in load_data(config).events:  # the first hook of each build: it loads the data
         for lang in LANGUAGES:
             src_uri = f"{lang}/events/{event.id}.md"
             if files.get_file_from_path(src_uri) is None:  # an editor's own page wins

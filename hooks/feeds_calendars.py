@@ -6,7 +6,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from projectsite import links
-from projectsite.calendar import build_calendar
+from projectsite.calendar import CalendarSet
 from projectsite.dates import today
 from projectsite.feeds import build_feed
 from projectsite.labels import LABELS
@@ -20,9 +20,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     words, day = LABELS[lang], today()
     description = config.site_description or words["feed_title"]
     (out / links.FEED).write_bytes(build_feed(data, lang, site_url, words["feed_title"], description, day))
-    (out / links.CALENDAR).write_bytes(build_calendar(data.events, lang, site_url, words["calendar_name"], day))
+    calendars = CalendarSet.of(data.events, lang, site_url, day)
+    (out / links.CALENDAR).write_bytes(calendars.calendar(words["calendar_name"]))
     for event in data.events:
         folder = out / "events" / event.id
         folder.mkdir(parents=True, exist_ok=True)
-        ics = build_calendar([event], lang, site_url, event.title.get(lang)[0], day)
+        ics = calendars.calendar(words["calendar_name"], [event.id])
         (folder / links.event_ics_name(event.id)).write_bytes(ics)

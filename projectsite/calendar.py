@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 
 from icalendar import Calendar
 from icalendar import Event as VEvent
@@ -44,8 +46,14 @@ def vevent(event: Event, lang: str, site_url: str, today: dt.date, stamp: dt.dat
     return component
 
 
-def build_calendar(events: Iterable[Event], lang: str, site_url: str, name: str, today: dt.date) -> bytes:
-    events = list(events)
+@lru_cache(maxsize=1024)
+def _head_and_tail(name: str) -> tuple[bytes, bytes]:
+    """A calendar's own lines around its components, serialized by icalendar."""
+    head, tail = _calendar(name).to_ical().rsplit(b"END:VCALENDAR", 1)
+    return head, b"END:VCALENDAR" + tail
+
+
+def _calendar(name: str) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -55,11 +63,39 @@ def build_calendar(events: Iterable[Event], lang: str, site_url: str, name: str,
     calendar.add("x-wr-timezone", "Europe/Tallinn")
     calendar.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "P1D")
-    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    for event in events:
-        calendar.add_component(vevent(event, lang, site_url, today, stamp))
-    if events:
-        years = [dates.day_of(e.start).year for e in events]
-        calendar.add_missing_timezones(first_date=dt.date(min(years) - 1, 1, 1),
+    return calendar
+
+
+@dataclass
+class CalendarSet:
+    """One language's events, each serialized once, and the calendars made of them.
+
+    A site with thousands of events writes thousands of one-event files: serializing every VEVENT and
+    the VTIMEZONE once and putting the files together from those parts keeps that linear and cheap.
+    """
+
+    events: dict[str, bytes]
+    timezone: bytes
+
+    @classmethod
+    def of(cls, events: Iterable[Event], lang: str, site_url: str, today: dt.date) -> "CalendarSet":
+        stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        components = {e.id: vevent(e, lang, site_url, today, stamp) for e in events}
+        timezone = b""
+        if components:
+            years = [dates.day_of(e.start).year for e in events]
+            zone = Calendar()
+            for component in components.values():
+                zone.add_component(component)
+            zone.add_missing_timezones(first_date=dt.date(min(years) - 1, 1, 1),
                                        last_date=dt.date(max(years) + 2, 1, 1))
-    return calendar.to_ical()
+            timezone = b"".join(tz.to_ical() for tz in zone.walk("VTIMEZONE"))
+        return cls({key: c.to_ical() for key, c in components.items()}, timezone)
+
+    def calendar(self, name: str, event_ids: Iterable[str] | None = None) -> bytes:
+        """A calendar of the given events (all when None), as icalendar would write it."""
+        chosen = list(self.events) if event_ids is None else list(event_ids)
+        head, tail = _head_and_tail(name)
+        body = (self.timezone if chosen else b"") + b"".join(self.events[i] for i in chosen)
+        return head + body + tail
+

@@ -5,6 +5,9 @@ import datetime as dt
 import os
 from zoneinfo import ZoneInfo
 
+from functools import lru_cache
+
+from babel import Locale
 from babel.dates import format_date, format_time
 
 TZ = ZoneInfo("Europe/Tallinn")
@@ -28,12 +31,19 @@ def has_time(when: When) -> bool:
     return isinstance(when, dt.datetime)
 
 
+@lru_cache(maxsize=None)
+def _locale(lang: str) -> Locale:
+    return Locale.parse(BABEL_LOCALE[lang])
+
+
+@lru_cache(maxsize=4096)
 def format_day(day: dt.date, lang: str) -> str:
-    return format_date(day, "long", locale=BABEL_LOCALE[lang])
+    return format_date(day, "long", locale=_locale(lang))
 
 
+@lru_cache(maxsize=4096)
 def format_clock(when: dt.datetime, lang: str) -> str:
-    return format_time(when.time(), "short", locale=BABEL_LOCALE[lang])
+    return format_time(when.time(), "short", locale=_locale(lang))
 
 
 def format_when(when: When, lang: str) -> str:
@@ -56,7 +66,7 @@ def format_span(start: When, end: When | None, lang: str) -> str:
 
 
 def month_year(day: dt.date, lang: str) -> str:
-    return format_date(day, "LLLL y", locale=BABEL_LOCALE[lang])
+    return format_date(day, "LLLL y", locale=_locale(lang))
 
 
 def aware(when: When, end_of_day: bool = False) -> dt.datetime:

@@ -25,8 +25,11 @@ class SiteData:
     team: list[TeamMember] = field(default_factory=list)
     news: dict[str, list[NewsPost]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_events_by_id", {e.id: e for e in self.events})
+
     def event(self, event_id: str) -> Event | None:
-        return next((e for e in self.events if e.id == event_id), None)
+        return self._events_by_id.get(event_id)  # type: ignore[attr-defined]
 
     def news_in(self, lang: str) -> list[NewsPost]:
         """The posts shown in `lang`: its own, and those not yet translated into it, newest first."""
