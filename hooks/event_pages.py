@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from projectsite import LANGUAGES
 
-from _site import load_data, site_data
+from _site import language, load_data, site_data
 
 _stubs: dict[str, str] = {}
 
@@ -56,5 +56,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         event = site_data(config).event(page.file.src_uri.rsplit("/", 1)[-1][:-3])
         if event is not None:
             # page.title is HTML to MkDocs (as the titles it takes from headings): escape it.
-            page.meta["title"] = escape(event.title.get(str(config.theme["language"]))[0], quote=False)
+            page.meta["title"] = escape(event.title.get(language(config))[0], quote=False)
     return markdown

@@ -27,10 +27,6 @@ def day_of(when: When) -> dt.date:
     return when.date() if isinstance(when, dt.datetime) else when
 
 
-def has_time(when: When) -> bool:
-    return isinstance(when, dt.datetime)
-
-
 @lru_cache(maxsize=None)
 def _locale(lang: str) -> Locale:
     return Locale.parse(BABEL_LOCALE[lang])
@@ -63,10 +59,6 @@ def format_span(start: When, end: When | None, lang: str) -> str:
             return f"{format_when(start, lang)}–{format_clock(end, lang)}"
         return format_when(start, lang)
     return f"{format_when(start, lang)} – {format_when(end, lang)}"
-
-
-def month_year(day: dt.date, lang: str) -> str:
-    return format_date(day, "LLLL y", locale=_locale(lang))
 
 
 def aware(when: When, end_of_day: bool = False) -> dt.datetime:

@@ -39,13 +39,5 @@ class Problem:
         return self.text("en")
 
 
-class DataError(Exception):
-    """The data cannot be built into a site; carries every problem found."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-
 def errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
