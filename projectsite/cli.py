@@ -1,4 +1,4 @@
-"""The `projectsite` command: `check` validates the data and reports missing English; `schema` writes JSON Schemas."""
+"""The `projectsite` command: `check` validates the data, `schema` writes JSON Schemas, `newsletter` e-mails."""
 from __future__ import annotations
 
 import argparse
@@ -9,6 +9,7 @@ from pathlib import Path
 from .load import load_site
 from .messages import count, say, system_language
 from .problems import Problem
+from .newsletter.items import UnknownItem
 from .translations import summary
 
 
@@ -55,6 +56,24 @@ def schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def newsletter_preview(args: argparse.Namespace) -> int:
+    """Writes the announcement e-mails of ITEM, both languages, HTML and text; prints their paths."""
+    from .newsletter.preview import write_preview  # only this command needs it
+    root = Path(args.root)
+    data, problems = load_site(root)
+    lang = args.lang or system_language()
+    if any(p.severity == "error" for p in problems):
+        print("\n".join(report(problems, lang, "text")))
+        return 1
+    try:
+        paths = write_preview(root, data, args.item, root / args.out)
+    except UnknownItem as exc:
+        print(exc.message.text(lang))
+        return 1
+    print("\n".join(str(path) for path in paths))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="projectsite", description="The project website's data tools.")
     commands = main.add_subparsers(dest="command", required=True)
@@ -72,6 +91,17 @@ def parser() -> argparse.ArgumentParser:
     sch.add_argument("--root", default=".", help="the project folder")
     sch.add_argument("--out", default="schemas", help="the folder to write, relative to the root")
     sch.set_defaults(run=schema)
+    news = commands.add_parser("newsletter", help="announcements of events and news by e-mail",
+                               description="Announcements of events and news, each subscriber in their language.")
+    actions = news.add_subparsers(dest="action", required=True)
+    preview = actions.add_parser("preview", help="write the e-mails of ITEM to a folder (nothing is sent)",
+                                 description="Render the announcement of ITEM in Estonian and English, as HTML "
+                                             "and plain text, into a folder, and print the files' paths.")
+    preview.add_argument("item", metavar="ITEM", help="event:<id> or news:<post file name without .md>")
+    preview.add_argument("--out", default="outbox/preview", help="the folder, relative to the root")
+    preview.add_argument("--root", default=".", help="the project folder")
+    preview.add_argument("--lang", choices=("et", "en"), help="the messages' language (default: the system's)")
+    preview.set_defaults(run=newsletter_preview)
     return main
 
 

@@ -24,13 +24,19 @@ class EventText:
         return [part for part in (head, self.summary, self.registration) if part]
 
 
+def registration_open(event: Event, today: dt.date) -> bool:
+    """Open until the end of the deadline's day (or the event's first day when there is no deadline)."""
+    if event.registration is None:
+        return False
+    return today <= dates.day_of(event.registration.deadline or event.start)
+
+
 def registration_line(event: Event, lang: str, today: dt.date) -> str:
     if event.registration is None:
         return ""
     words = LABELS[lang]
     deadline = event.registration.deadline
-    closes = dates.day_of(deadline or event.start)
-    if today > closes:
+    if not registration_open(event, today):
         return f"{words['closed_on']} {dates.format_when(deadline, lang)}." if deadline else f"{words['closed']}."
     until = f" ({words['deadline'].lower()} {dates.format_when(deadline, lang)})" if deadline else ""
     return f"{words['registration']}: {event.registration.url}{until}"

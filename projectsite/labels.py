@@ -66,6 +66,9 @@ LABELS: dict[str, dict[str, str]] = {
         "signup_consent": "Saadame infokirja projekti sündmustest, koolitustest ja tulemustest. Kasutame aadressi ainult selleks ja infokirjast saad loobuda igal ajal iga kirja lõpus oleva lingiga.",
         "signup_submit": "Liitu infokirjaga",
         "signup_by_email": "Kuidas infokirjaga liituda",
+        "email_read_more": "Loe lähemalt LÕIM veebilehelt",
+        "email_why": "Saad seda kirja, sest liitusid LÕIM infokirjaga. Saatja:",
+        "email_unsubscribe": "Loobu infokirjast",
     },
     "en": {
         "in_other_language": "in Estonian",
@@ -131,5 +134,8 @@ LABELS: dict[str, dict[str, str]] = {
         "signup_consent": "We send news about the project's events, trainings and results. We use your address only for this, and you can unsubscribe at any time with the link at the end of every newsletter.",
         "signup_submit": "Join the newsletter",
         "signup_by_email": "How to join the newsletter",
+        "email_read_more": "Read more on the LÕIM website",
+        "email_why": "You receive this e-mail because you joined the LÕIM newsletter. Sender:",
+        "email_unsubscribe": "Unsubscribe",
     },
 }

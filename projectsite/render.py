@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
 from . import dates, escape, links
 from .dates import day_of
+from .event_text import registration_open
 from .labels import LABELS
 from .load import SiteData
 from .models import Event, MediaItem
@@ -84,13 +85,6 @@ def environment(lang: str) -> Environment:
 
 def is_upcoming(event: Event, today: dt.date) -> bool:
     return day_of(event.end or event.start) >= today
-
-
-def registration_open(event: Event, today: dt.date) -> bool:
-    if event.registration is None:
-        return False
-    closes = event.registration.deadline or event.start
-    return today <= day_of(closes)
 
 
 @dataclass

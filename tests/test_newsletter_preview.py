@@ -1,0 +1,91 @@
+"""`projectsite newsletter preview`: the announcement e-mails, rendered from the site's own data."""
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import BIN, Project
+from pages import text
+
+
+def preview(project: Project, item: str, today: str = "2022-06-01", *flags: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PROJECTSITE_TODAY": today}
+    return subprocess.run([str(BIN / "projectsite"), "newsletter", "preview", item, "--root", str(project.root),
+                           "--out", "preview", *flags], capture_output=True, text=True, env=env)
+
+
+def email(project: Project, name: str) -> BeautifulSoup:
+    return BeautifulSoup((project.root / "preview" / name).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_preview_writes_html_and_text_in_both_languages(project: Project) -> None:
+    result = preview(project, "event:ringsoit-2022")
+    assert result.returncode == 0, result.stdout
+    names = [Path(line).name for line in result.stdout.splitlines()]
+    assert names == ["event-ringsoit-2022.et.html", "event-ringsoit-2022.et.txt",
+                     "event-ringsoit-2022.en.html", "event-ringsoit-2022.en.txt"]
+
+
+def test_the_e_mail_says_what_when_where_and_how_to_register(project: Project) -> None:
+    preview(project, "event:ringsoit-2022")
+    mail = email(project, "event-ringsoit-2022.en.html")
+    body = text(mail.body)
+    assert mail.html["lang"] == "en" and mail.h1.get_text() == "LÕIM study tour of Võru County"
+    assert "When: 24 August 2022 at 08:00–17:30" in body and "Where: Võru County, starting in Võru" in body
+    assert mail.find("a", href="https://forms.gle/xwk6dGxBe3VvySWDA").get_text() == "Register for the event"
+    assert "Registration is open until 18 August 2022." in body
+    assert mail.find("a", href="https://loim.example.org/en/events/ringsoit-2022/") is not None
+    assert mail.find("a", href="*|UNSUB|*").get_text() == "Unsubscribe"
+
+
+def test_the_e_mail_carries_its_css_inline(project: Project) -> None:
+    preview(project, "event:avaseminar-2022")
+    mail = email(project, "event-avaseminar-2022.et.html")
+    assert mail.find("style") is None and mail.find("link") is None
+    assert mail.find("table")["style"] and mail.h1["style"]
+
+
+def test_the_text_e_mail_has_the_subject_and_the_page_address(project: Project) -> None:
+    preview(project, "event:avaseminar-2022")
+    plain = (project.root / "preview" / "event-avaseminar-2022.et.txt").read_text(encoding="utf-8")
+    assert plain.startswith("Subject: LÕIM: LÕIM projekti avaseminar\n")
+    assert "Aeg: 14. juuni 2022 kell 13:30–17:00" in plain
+    assert "Loe lähemalt LÕIM veebilehelt: https://loim.example.org/events/avaseminar-2022/" in plain
+
+
+def test_after_the_deadline_the_e_mail_offers_no_registration(project: Project) -> None:
+    preview(project, "event:ringsoit-2022", "2022-08-19")
+    mail = email(project, "event-ringsoit-2022.en.html")
+    assert mail.find("a", href="https://forms.gle/xwk6dGxBe3VvySWDA") is None
+    assert "Registration closed on 18 August 2022." in text(mail.body)
+
+
+def test_markup_in_the_data_shows_as_text(project: Project) -> None:
+    project.replace_events("- id: tricky\n  title: '<script>alert(1)</script> & Co'\n  start: 2023-07-01\n")
+    assert preview(project, "event:tricky", "2023-06-01").returncode == 0
+    mail = email(project, "event-tricky.et.html")
+    assert mail.find("script") is None and mail.h1.get_text() == "<script>alert(1)</script> & Co"
+
+
+def test_an_untranslated_post_goes_to_english_readers_in_estonian_marked_as_such(project: Project) -> None:
+    project.write("docs/et/news/2024-05-01-uus.md", "---\ndate: 2024-05-01\ntitle: Uus uudis\nsummary: Lühidalt.\n---\n\n# Uus uudis\n")
+    assert preview(project, "news:2024-05-01-uus").returncode == 0
+    mail = email(project, "news-2024-05-01-uus.en.html")
+    assert mail.h1["lang"] == "et" and mail.h1.get_text() == "Uus uudis"
+    assert "(in Estonian)" in text(mail.body)
+    assert mail.find("a", href="https://loim.example.org/en/news/2024-05-01-uus/") is not None
+
+
+def test_an_unknown_item_is_reported_in_plain_words(project: Project) -> None:
+    result = preview(project, "event:no-such-event", "2022-06-01", "--lang", "en")
+    assert result.returncode == 1
+    assert result.stdout.strip() == "no event with the id 'no-such-event' in data/events.yaml"
+    assert "Traceback" not in result.stderr
+
+
+def test_a_malformed_item_says_how_to_write_it(project: Project) -> None:
+    result = preview(project, "ringsoit-2022", "2022-06-01", "--lang", "en")
+    assert result.returncode == 1 and "write event:<id> or news:" in result.stdout
