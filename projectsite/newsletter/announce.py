@@ -1,0 +1,95 @@
+"""Sync, announce and status: the newsletter's rules, whatever the backend.
+
+An announcement is recorded in the send log when its campaign is created and when it is sent. An item
+is never sent twice in a language unless asked (`resend`), and a campaign created but not sent (a run
+that stopped halfway) is found again and sent, instead of a second one being made.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Protocol
+
+from .. import LANGUAGES
+from ..load import SiteData
+from ..messages import Message, say
+from .audience import Member, SyncPlan, Subscriber, plan_sync
+from .email import Email, render_email
+from .items import announcement
+from .sendlog import SendLog
+from .settings import Settings
+
+
+class Backend(Protocol):
+    name: str
+
+    def members(self) -> dict[str, Member]: ...
+    def apply(self, plan: SyncPlan) -> None: ...
+    def create_campaign(self, item: str, mail: Email) -> str: ...
+    def send(self, campaign: str, lang: str) -> int: ...
+    def send_test(self, mail: Email, addresses: list[str]) -> list[Path]: ...
+
+
+def sync(backend: Backend, subscribers: list[Subscriber], dry_run: bool) -> list[Message]:
+    plan = plan_sync(backend.members(), subscribers)
+    if not plan.changes:
+        report = [say("nl_sync_nothing")]
+    else:
+        report = [say("nl_sync", added=len(plan.add), updated=len(plan.update), unchanged=plan.unchanged,
+                      skipped=len(plan.skipped), subscribed=sum(m.status == "subscribed" for m in plan.add),
+                      pending=sum(m.status == "pending" for m in plan.add))]
+    report += [say("nl_skipped", email=m.email, status=m.status) for m in plan.skipped]
+    if dry_run:
+        return report + [say("nl_dry_run")]
+    backend.apply(plan)
+    return report
+
+
+def announce(backend: Backend, data: SiteData, settings: Settings, log: SendLog, item: str, today: dt.date, *,
+             send: bool = False, test_to: list[str] | None = None, resend: bool = False,
+             dry_run: bool = False) -> list[Message]:
+    report: list[Message] = []
+    for lang in LANGUAGES:
+        mail = render_email(announcement(data, item, lang, settings.site_url, today), settings)
+        if test_to:
+            paths = [] if dry_run else backend.send_test(mail, test_to)
+            report.append(say("nl_test", item=item, lang=lang, paths=", ".join(str(p) for p in paths) or "-"))
+            continue
+        last = log.latest(item, lang, backend.name)
+        if last is not None and last.status == "sent" and not resend:
+            report.append(say("nl_already_sent", item=item, lang=lang, at=last.at))
+            continue
+        campaign = last.campaign if last is not None and last.status == "created" else None
+        if dry_run:
+            report.append(say("nl_resumed", item=item, lang=lang, campaign=campaign) if campaign
+                          else say("nl_would_create", item=item, lang=lang))
+            if send:
+                n = sum(1 for m in backend.members().values() if m.status == "subscribed" and m.language == lang)
+                report.append(say("nl_would_send", item=item, lang=lang, n=n))
+            continue
+        if campaign is None:
+            campaign = backend.create_campaign(item, mail)
+            log.record(item, lang, backend.name, campaign, "created")
+            report.append(say("nl_created", item=item, lang=lang, campaign=campaign))
+        else:
+            report.append(say("nl_resumed", item=item, lang=lang, campaign=campaign))
+        if send:
+            sent = backend.send(campaign, lang)
+            log.record(item, lang, backend.name, campaign, "sent", recipients=sent)
+            report.append(say("nl_sent", item=item, lang=lang, campaign=campaign, n=sent))
+    if dry_run:
+        report.append(say("nl_dry_run"))
+    return report
+
+
+def status(backend: Backend, log: SendLog) -> list[Message]:
+    counts: dict[tuple[str, str], int] = {}
+    for member in backend.members().values():
+        counts[(member.status, member.language)] = counts.get((member.status, member.language), 0) + 1
+    report = [say("nl_audience", backend=backend.name)]
+    report += [say("nl_audience_line", status=s, lang=lang, n=n) for (s, lang), n in sorted(counts.items())] or [say("nl_none")]
+    report.append(say("nl_log"))
+    entries = [e for e in log.entries if e.backend == backend.name]
+    report += [say("nl_log_line", at=e.at, item=e.item, lang=e.language, status=e.status, campaign=e.campaign,
+                   recipients=f" ({e.recipients})" if e.recipients is not None else "") for e in entries] or [say("nl_none")]
+    return report
