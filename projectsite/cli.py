@@ -81,7 +81,8 @@ def _newsletter_context(args: argparse.Namespace) -> tuple[Path, str]:
 def newsletter_sync(args: argparse.Namespace) -> int:
     from .newsletter.announce import sync
     from .newsletter.audience import read_csv
-    from .newsletter.backends import BackendUnavailable, backend
+    from .newsletter.backends import backend
+    from .newsletter.backends_base import BackendUnavailable
     from .newsletter.settings import load_settings
     root, lang = _newsletter_context(args)
     subscribers, bad_rows = read_csv(Path(args.csv))
@@ -100,7 +101,8 @@ def newsletter_sync(args: argparse.Namespace) -> int:
 def newsletter_announce(args: argparse.Namespace) -> int:
     from .dates import today
     from .newsletter.announce import announce
-    from .newsletter.backends import BackendUnavailable, backend, chosen
+    from .newsletter.backends import backend, chosen
+    from .newsletter.backends_base import BackendFailure, BackendUnavailable
     from .newsletter.sendlog import SendLog
     from .newsletter.settings import load_settings
     root, lang = _newsletter_context(args)
@@ -115,16 +117,17 @@ def newsletter_announce(args: argparse.Namespace) -> int:
     try:
         lines = announce(backend(args.backend, root, settings), data, settings, SendLog(root / "data" / "newsletter-log.yaml"),
                          args.item, today(), send=args.send, test_to=args.test_to, resend=args.resend, dry_run=args.dry_run)
-    except (BackendUnavailable, UnknownItem) as exc:
+    except (BackendUnavailable, BackendFailure, UnknownItem) as exc:
         print(exc.message.text(lang))
-        return 2 if isinstance(exc, BackendUnavailable) else 1
+        return 1 if isinstance(exc, UnknownItem) else 2
     print("\n".join(m.text(lang) for m in lines))
     return 0
 
 
 def newsletter_status(args: argparse.Namespace) -> int:
     from .newsletter.announce import status
-    from .newsletter.backends import BackendUnavailable, backend
+    from .newsletter.backends import backend
+    from .newsletter.backends_base import BackendUnavailable
     from .newsletter.sendlog import SendLog
     from .newsletter.settings import load_settings
     root, lang = _newsletter_context(args)

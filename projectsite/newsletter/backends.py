@@ -4,17 +4,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..messages import Message, say
+from ..messages import say
+from .backends_base import BackendUnavailable
 from .outbox import OutboxBackend
 from .settings import Settings
+from .smtp import SmtpBackend
 
 BACKENDS = ("outbox", "smtp", "mailchimp")
-
-
-class BackendUnavailable(Exception):
-    def __init__(self, message: Message):
-        self.message = message
-        super().__init__(str(message))
 
 
 def chosen(explicit: str | None) -> str:
@@ -29,6 +25,10 @@ def chosen(explicit: str | None) -> str:
 
 def backend(explicit: str | None, root: Path, settings: Settings) -> OutboxBackend:
     name = chosen(explicit)
+    if name == "smtp":
+        if not os.environ.get("SMTP_HOST"):
+            raise BackendUnavailable(say("nl_smtp_unset"))
+        return SmtpBackend(root, settings)
     if name != "outbox":
         raise BackendUnavailable(say("nl_backend_missing", backend=name))
     return OutboxBackend(root, settings)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from email.message import EmailMessage
 from email.utils import formataddr, format_datetime, make_msgid
 from html import escape
@@ -67,25 +69,37 @@ class OutboxBackend:
                      (folder / "message.txt").read_text(encoding="utf-8"))
 
     def send(self, campaign: str, lang: str) -> int:
-        """One .eml per subscribed recipient of the language; a file already written is not written again."""
+        """Each subscribed recipient of the language once: the .eml written after delivery is the record,
+        so a send that stopped halfway goes on where it stopped."""
         mail = self._campaign_email(campaign, lang)
         folder = self.folder / "campaigns" / campaign / "sent"
         folder.mkdir(exist_ok=True)
         recipients = self.audience.recipients(lang)
-        for member in recipients:
-            path = folder / f"{member.email}.eml"
-            if not path.exists():
-                temporary = path.with_suffix(".part")
-                temporary.write_bytes(bytes(message(mail, self.settings, member.email)))
-                temporary.replace(path)
+        with self.delivery() as deliver:
+            for member in recipients:
+                path = folder / f"{member.email}.eml"
+                if not path.exists():
+                    email = message(mail, self.settings, member.email)
+                    deliver(email)
+                    temporary = path.with_suffix(".part")
+                    temporary.write_bytes(bytes(email))
+                    temporary.replace(path)
         return len(recipients)
+
+    @contextmanager
+    def delivery(self) -> Iterator[Callable[[EmailMessage], None]]:
+        """How a message leaves: in the outbox, the .eml file is the delivery."""
+        yield lambda email: None
 
     def send_test(self, mail: Email, addresses: list[str]) -> list[Path]:
         folder = self.folder / "tests"
         folder.mkdir(parents=True, exist_ok=True)
         written = []
-        for address in addresses:
-            path = folder / f"{mail.lang}-{address}.eml"
-            path.write_bytes(bytes(message(mail, self.settings, address)))
-            written.append(path)
+        with self.delivery() as deliver:
+            for address in addresses:
+                email = message(mail, self.settings, address)
+                deliver(email)
+                path = folder / f"{mail.lang}-{address}.eml"
+                path.write_bytes(bytes(email))
+                written.append(path)
         return written
