@@ -1,0 +1,140 @@
+"""`projectsite newsletter preview|sync|announce|status`: reading the arguments, printing the reports."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..dates import today
+from ..load import SiteData, load_site
+from ..messages import Message, say, system_language
+from ..problems import Problem
+from .announce import announce, status, sync
+from .audience import read_csv
+from .backends import backend, chosen
+from .backends_base import BackendFailure, BackendUnavailable
+from .items import UnknownItem
+from .preview import write_preview
+from .sendlog import SendLog
+from .settings import load_settings
+
+LOG = Path("data") / "newsletter-log.yaml"
+
+
+def _say(lines: list[Message] | list[Problem], lang: str) -> None:
+    print("\n".join(line.text(lang) for line in lines))
+
+
+def _valid_data(root: Path, lang: str) -> SiteData | None:
+    """The site's data, or None after printing its errors (an announcement needs the data to be right)."""
+    data, problems = load_site(root)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        _say(errors, lang)
+        return None
+    return data
+
+
+def preview_command(args: argparse.Namespace) -> int:
+    root, lang = Path(args.root), args.lang or system_language()
+    data = _valid_data(root, lang)
+    if data is None:
+        return 1
+    try:
+        paths = write_preview(root, data, args.item, root / args.out)
+    except UnknownItem as exc:
+        _say([exc.message], lang)
+        return 1
+    print("\n".join(str(path) for path in paths))
+    return 0
+
+
+def sync_command(args: argparse.Namespace) -> int:
+    root, lang = Path(args.root), args.lang or system_language()
+    subscribers, bad_rows = read_csv(Path(args.csv))
+    report: list[Message | Problem] = list(bad_rows)
+    if bad_rows:
+        report.append(say("nl_bad_rows", n=len(bad_rows)))
+    try:
+        report += sync(backend(args.backend, root, load_settings(root)), subscribers, args.dry_run)
+    except (BackendUnavailable, BackendFailure) as exc:
+        _say([exc.message], lang)
+        return 2
+    _say(report, lang)  # type: ignore[arg-type]
+    return 0
+
+
+def announce_command(args: argparse.Namespace) -> int:
+    root, lang = Path(args.root), args.lang or system_language()
+    if args.schedule:
+        _say([say("nl_no_schedule", backend=chosen(args.backend))], lang)
+        return 2
+    data = _valid_data(root, lang)
+    if data is None:
+        return 1
+    settings = load_settings(root)
+    try:
+        report = announce(backend(args.backend, root, settings), data, settings, SendLog(root / LOG), args.item,
+                          today(), send=args.send, test_to=args.test_to, resend=args.resend, dry_run=args.dry_run)
+    except UnknownItem as exc:
+        _say([exc.message], lang)
+        return 1
+    except (BackendUnavailable, BackendFailure) as exc:
+        _say([exc.message], lang)
+        return 2
+    _say(report, lang)
+    return 0
+
+
+def status_command(args: argparse.Namespace) -> int:
+    root, lang = Path(args.root), args.lang or system_language()
+    try:
+        report = status(backend(args.backend, root, load_settings(root)), SendLog(root / LOG))
+    except BackendUnavailable as exc:
+        _say([exc.message], lang)
+        return 2
+    _say(report, lang)
+    return 0
+
+
+def _common(command: argparse.ArgumentParser, backend_option: bool = True) -> None:
+    command.add_argument("--root", default=".", help="the project folder")
+    command.add_argument("--lang", choices=("et", "en"), help="the messages' language (default: the system's)")
+    if backend_option:
+        command.add_argument("--backend", choices=("outbox", "smtp", "mailchimp"),
+                             help="default: mailchimp when MAILCHIMP_API_KEY and MAILCHIMP_LIST_ID are set, "
+                                  "smtp when SMTP_HOST is set, else outbox (files in outbox/)")
+
+
+def add_newsletter_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    news = commands.add_parser("newsletter", help="announcements of events and news by e-mail",
+                               description="Announcements of events and news, each subscriber in their language.")
+    actions = news.add_subparsers(dest="action", required=True)
+    preview = actions.add_parser("preview", help="write the e-mails of ITEM to a folder (nothing is sent)",
+                                 description="Render the announcement of ITEM in Estonian and English, as HTML "
+                                             "and plain text, into a folder, and print the files' paths.")
+    preview.add_argument("item", metavar="ITEM", help="event:<id> or news:<post file name without .md>")
+    preview.add_argument("--out", default="outbox/preview", help="the folder, relative to the root")
+    _common(preview, backend_option=False)
+    preview.set_defaults(run=preview_command)
+    sync = actions.add_parser("sync", help="bring the audience in line with a CSV file",
+                              description="Columns: email (required), name, language (et/en), consent_at, tags (;). "
+                                          "New people are pending unless consent_at is given; nobody who unsubscribed "
+                                          "is subscribed again.")
+    sync.add_argument("csv", metavar="SUBSCRIBERS.csv")
+    sync.add_argument("--dry-run", action="store_true", help="say what would change, change nothing")
+    _common(sync)
+    sync.set_defaults(run=sync_command)
+    announce = actions.add_parser("announce", help="create (and send) the announcement of ITEM",
+                                  description="Without options: creates the drafts. --send sends them, each "
+                                              "subscriber in their language. An item is never sent twice.")
+    announce.add_argument("item", metavar="ITEM", help="event:<id> or news:<post file name without .md>")
+    announce.add_argument("--send", action="store_true", help="send to the subscribers")
+    announce.add_argument("--schedule", metavar="YYYY-MM-DD HH:MM", help="send at that time, Tallinn (Mailchimp only)")
+    announce.add_argument("--test-to", metavar="ADDRESS", action="append", help="send a test e-mail there (repeatable)")
+    announce.add_argument("--resend", action="store_true", help="send again an item already sent")
+    announce.add_argument("--dry-run", action="store_true", help="say what would happen, change nothing")
+    _common(announce)
+    announce.set_defaults(run=announce_command)
+    stat = actions.add_parser("status", help="the audience by status and language, and the announcements sent")
+    _common(stat)
+    stat.set_defaults(run=status_command)
