@@ -54,6 +54,7 @@ schema: $(STAMP)
 bench: $(STAMP) /usr/bin/chromium
 	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_newsletter.py
 
 clean:
 	rm -rf site $(VENV) node_modules test-artifacts

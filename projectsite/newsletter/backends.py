@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..messages import say
 from .backends_base import BackendUnavailable
+from .mailchimp import MailchimpBackend
 from .outbox import OutboxBackend
 from .settings import Settings
 from .smtp import SmtpBackend
@@ -29,6 +30,8 @@ def backend(explicit: str | None, root: Path, settings: Settings) -> OutboxBacke
         if not os.environ.get("SMTP_HOST"):
             raise BackendUnavailable(say("nl_smtp_unset"))
         return SmtpBackend(root, settings)
-    if name != "outbox":
-        raise BackendUnavailable(say("nl_backend_missing", backend=name))
+    if name == "mailchimp":
+        if not (os.environ.get("MAILCHIMP_API_KEY") and os.environ.get("MAILCHIMP_LIST_ID")):
+            raise BackendUnavailable(say("nl_mailchimp_unset"))
+        return MailchimpBackend()  # type: ignore[return-value]
     return OutboxBackend(root, settings)

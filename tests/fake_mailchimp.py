@@ -1,0 +1,131 @@
+"""A Mailchimp-compatible server on 127.0.0.1 for the endpoints projectsite uses, faithful to the documented API:
+Basic auth with the API key, GET /lists/{id}/members (paged, at most 1000), POST /lists/{id} (batch of at most
+500 members, `update_existing`), errors as application/problem+json, 429 past 10 simultaneous connections,
+and failures injected on purpose."""
+from __future__ import annotations
+
+import base64
+import json
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+STATUSES = {"subscribed", "unsubscribed", "cleaned", "pending", "transactional", "archived"}
+
+
+class FakeMailchimp:
+    def __init__(self, key: str = "0123456789abcdef-us1", list_id: str = "a1b2c3") -> None:
+        self.key, self.list_id = key, list_id
+        self.members: dict[str, dict] = {}
+        self.requests: list[tuple[str, str]] = []
+        self.fail_next: list[int] = []  # statuses to answer with, one per coming request
+        self.active = 0
+        self.lock = threading.Lock()
+
+    # ------------------------------------------------------------- the endpoints
+    def handle(self, method: str, path: str, query: dict[str, list[str]], body: dict | None) -> tuple[int, dict]:
+        members = re.fullmatch(r"/3\.0/lists/([^/]+)/members", path)
+        batch = re.fullmatch(r"/3\.0/lists/([^/]+)", path)
+        match = members or batch
+        if match is None or match.group(1) != self.list_id:
+            return problem(404, "Resource Not Found", "The requested resource could not be found.")
+        if members and method == "GET":
+            count = min(int(query.get("count", ["10"])[0]), 1000)
+            offset = int(query.get("offset", ["0"])[0])
+            page = list(self.members.values())[offset:offset + count]
+            return 200, {"members": page, "total_items": len(self.members), "list_id": self.list_id}
+        if batch and method == "POST":
+            return self.batch(body or {})
+        return problem(405, "Method Not Allowed", f"{method} is not allowed on {path}.")
+
+    def batch(self, body: dict) -> tuple[int, dict]:
+        given = body.get("members")
+        if not isinstance(given, list) or len(given) > 500:
+            return problem(400, "Invalid Resource", "The resource submitted could not be validated: members "
+                           "must be an array of at most 500 items.")
+        created, updated, errors = [], [], []
+        for m in given:
+            email, status = str(m.get("email_address", "")).lower(), m.get("status")
+            if "@" not in email or status not in STATUSES:
+                errors.append({"email_address": email, "error": "Invalid member", "error_code": "ERROR_GENERIC"})
+                continue
+            record = {"email_address": email, "status": status, "language": m.get("language", ""),
+                      "merge_fields": m.get("merge_fields", {}), "tags": [{"id": i, "name": t} for i, t in enumerate(m.get("tags", []))]}
+            if email in self.members:
+                if not body.get("update_existing"):
+                    errors.append({"email_address": email, "error": f"{email} is already a list member.",
+                                   "error_code": "ERROR_CONTACT_EXISTS"})
+                    continue
+                self.members[email].update(record)
+                updated.append(record)
+            else:
+                self.members[email] = record
+                created.append(record)
+        return 200, {"new_members": created, "updated_members": updated, "errors": errors,
+                     "total_created": len(created), "total_updated": len(updated), "error_count": len(errors)}
+
+    # ------------------------------------------------------------- the server
+    def authorized(self, header: str | None) -> bool:
+        if not header or not header.startswith("Basic "):
+            return False
+        _, _, password = base64.b64decode(header[6:]).decode().partition(":")
+        return password == self.key
+
+    @contextmanager
+    def running(self) -> Iterator[str]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def _serve(self, method: str) -> None:
+                with fake.lock:
+                    fake.active += 1
+                    crowded = fake.active > 10
+                    injected = fake.fail_next.pop(0) if fake.fail_next else None
+                try:
+                    parts = urlsplit(self.path)
+                    fake.requests.append((method, parts.path))
+                    length = int(self.headers.get("Content-Length") or 0)
+                    body = json.loads(self.rfile.read(length) or b"null") if length else None
+                    if crowded:
+                        status, payload = problem(429, "Too Many Requests", "You have exceeded the limit of 10 simultaneous connections.")
+                    elif injected:
+                        status, payload = problem(injected, "Injected failure", "A failure the test asked for.")
+                    elif not fake.authorized(self.headers.get("Authorization")):
+                        status, payload = problem(401, "API Key Invalid", "Your API key may be invalid, or you've attempted to access the wrong datacenter.")
+                    else:
+                        status, payload = fake.handle(method, parts.path, parse_qs(parts.query), body)
+                    data = json.dumps(payload).encode()
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json; charset=utf-8" if status < 400 else "application/problem+json; charset=utf-8")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                finally:
+                    with fake.lock:
+                        fake.active -= 1
+
+            def do_GET(self) -> None:  # noqa: N802
+                self._serve("GET")
+
+            def do_POST(self) -> None:  # noqa: N802
+                self._serve("POST")
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/3.0"
+        finally:
+            server.shutdown()
+            server.server_close()
+
+
+def problem(status: int, title: str, detail: str) -> tuple[int, dict]:
+    return status, {"type": "https://mailchimp.com/developer/marketing/docs/errors/", "title": title,
+                    "status": status, "detail": detail, "instance": "00000000-0000-0000-0000-000000000000"}

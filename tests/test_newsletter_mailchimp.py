@@ -1,0 +1,98 @@
+"""The mailchimp backend's sync, through the official client, against a Mailchimp-compatible server on loopback."""
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+
+import pytest
+
+from conftest import BIN, Project
+from fake_mailchimp import FakeMailchimp
+from test_newsletter import CSV
+
+
+@pytest.fixture
+def mailchimp() -> Iterator[tuple[FakeMailchimp, str]]:
+    fake = FakeMailchimp()
+    with fake.running() as url:
+        yield fake, url
+
+
+def run(project: Project, fake: FakeMailchimp, url: str, *args: str, list_id: str | None = None,
+        key: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "MAILCHIMP_API_KEY": key or fake.key, "MAILCHIMP_LIST_ID": list_id or fake.list_id,
+           "MAILCHIMP_API_URL": url, "NO_PROXY": "127.0.0.1,localhost", "PROJECTSITE_TODAY": "2022-06-01"}
+    return subprocess.run([str(BIN / "projectsite"), "newsletter", *args, "--root", str(project.root), "--lang", "en"],
+                          capture_output=True, text=True, env=env)
+
+
+def sync(project: Project, fake: FakeMailchimp, url: str, **kwargs: str) -> subprocess.CompletedProcess[str]:
+    project.write("subscribers.csv", CSV)
+    return run(project, fake, url, "sync", str(project.root / "subscribers.csv"), **kwargs)
+
+
+def test_mailchimp_is_chosen_by_its_key_and_list_and_adds_members(project: Project, mailchimp) -> None:
+    fake, url = mailchimp
+    result = sync(project, fake, url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert {e: (m["status"], m["language"]) for e, m in fake.members.items()} == {
+        "mari@example.ee": ("subscribed", "et"), "john@example.com": ("subscribed", "en"), "peeter@example.ee": ("pending", "et")}
+    assert fake.members["mari@example.ee"]["merge_fields"] == {"FNAME": "Mari"}
+    assert fake.requests == [("GET", "/3.0/lists/a1b2c3/members"), ("POST", "/3.0/lists/a1b2c3")]
+
+
+def test_a_second_sync_sends_no_changes(project: Project, mailchimp) -> None:
+    fake, url = mailchimp
+    sync(project, fake, url)
+    fake.requests.clear()
+    result = sync(project, fake, url)
+    assert "nothing to change" in result.stdout and [m for m, _ in fake.requests] == ["GET"]
+
+
+def test_an_unsubscribed_member_on_mailchimp_is_never_subscribed_again(project: Project, mailchimp) -> None:
+    fake, url = mailchimp
+    fake.members["mari@example.ee"] = {"email_address": "mari@example.ee", "status": "unsubscribed", "language": "et",
+                                       "merge_fields": {"FNAME": "Mari"}, "tags": []}
+    result = sync(project, fake, url)
+    assert "mari@example.ee: unsubscribed, left as it is (never subscribed again)" in result.stdout
+    assert fake.members["mari@example.ee"]["status"] == "unsubscribed"
+
+
+def test_throttling_and_failures_of_the_service_are_retried(project: Project, mailchimp) -> None:
+    fake, url = mailchimp
+    fake.fail_next = [429, 503, 500]
+    result = sync(project, fake, url)
+    assert result.returncode == 0, result.stdout
+    assert len(fake.members) == 3
+
+
+def test_a_refusal_is_told_in_the_services_words_without_the_key(project: Project, mailchimp) -> None:
+    fake, url = mailchimp
+    result = sync(project, fake, url, list_id="no-such-list")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stdout.strip().endswith(
+        "Mailchimp refused (404 Resource Not Found): The requested resource could not be found.; nothing more was changed")
+    assert fake.key not in result.stdout + result.stderr
+
+
+def test_a_wrong_key_is_reported_and_never_printed(project: Project, mailchimp) -> None:
+    fake, url = mailchimp
+    result = sync(project, fake, url, key="ffffffffffffffff-us1")
+    assert result.returncode == 2 and "API Key Invalid" in result.stdout
+    assert "ffffffffffffffff" not in result.stdout + result.stderr
+
+
+def test_announcing_through_mailchimp_says_it_is_not_built_yet(project: Project, mailchimp) -> None:
+    fake, url = mailchimp
+    result = run(project, fake, url, "announce", "event:ringsoit-2022")
+    assert result.returncode == 2 and "not built yet" in result.stdout
+
+
+def test_ten_thousand_subscribers_take_at_most_25_requests(project: Project, mailchimp) -> None:
+    fake, url = mailchimp
+    rows = "".join(f"person{i}@example.ee,P{i},{'et' if i % 3 else 'en'},2024-01-01T10:00,\n" for i in range(10_000))
+    project.write("many.csv", "email,name,language,consent_at,tags\n" + rows)
+    result = run(project, fake, url, "sync", str(project.root / "many.csv"))
+    assert result.returncode == 0, result.stdout
+    assert len(fake.members) == 10_000 and len(fake.requests) <= 25
