@@ -1,7 +1,8 @@
 """A Mailchimp-compatible server on 127.0.0.1 for the endpoints projectsite uses, faithful to the documented API:
 Basic auth with the API key, GET /lists/{id}/members (paged, at most 1000), POST /lists/{id} (batch of at most
-500 members, `update_existing`), errors as application/problem+json, 429 past 10 simultaneous connections,
-and failures injected on purpose."""
+500 members, `update_existing`), campaigns (create, content, send, schedule on the quarter hour, test, get,
+list, delete), errors as application/problem+json, 429 past 10 simultaneous connections, and failures injected
+on purpose (`fail_next`, or `fail_paths` for requests whose path ends so)."""
 from __future__ import annotations
 
 import base64
@@ -22,11 +23,16 @@ class FakeMailchimp:
         self.members: dict[str, dict] = {}
         self.requests: list[tuple[str, str]] = []
         self.fail_next: list[int] = []  # statuses to answer with, one per coming request
+        self.fail_paths: dict[str, list[int]] = {}  # path ending → statuses, one per matching request
+        self.campaigns: dict[str, dict] = {}
+        self.tests: list[dict] = []
         self.active = 0
         self.lock = threading.Lock()
 
     # ------------------------------------------------------------- the endpoints
-    def handle(self, method: str, path: str, query: dict[str, list[str]], body: dict | None) -> tuple[int, dict]:
+    def handle(self, method: str, path: str, query: dict[str, list[str]], body: dict | None) -> tuple[int, dict | None]:
+        if path.startswith("/3.0/campaigns"):
+            return self.campaign(method, path, query, body or {})
         members = re.fullmatch(r"/3\.0/lists/([^/]+)/members", path)
         batch = re.fullmatch(r"/3\.0/lists/([^/]+)", path)
         match = members or batch
@@ -67,6 +73,51 @@ class FakeMailchimp:
         return 200, {"new_members": created, "updated_members": updated, "errors": errors,
                      "total_created": len(created), "total_updated": len(updated), "error_count": len(errors)}
 
+    def campaign(self, method: str, path: str, query: dict[str, list[str]], body: dict) -> tuple[int, dict | None]:
+        if path == "/3.0/campaigns" and method == "POST":
+            recipients = body.get("recipients") or {}
+            if recipients.get("list_id") != self.list_id or body.get("type") != "regular":
+                return problem(400, "Invalid Resource", "The resource submitted could not be validated.")
+            found = {"id": f"c{len(self.campaigns) + 1:04d}", "type": "regular", "status": "save",
+                     "recipients": {**recipients, "recipient_count": 0}, "settings": body.get("settings", {}),
+                     "content": None}
+            self.campaigns[found["id"]] = found
+            return 200, found
+        if path == "/3.0/campaigns" and method == "GET":
+            wanted = query.get("status", [None])[0]
+            chosen = [c for c in self.campaigns.values() if wanted in (None, c["status"])]
+            return 200, {"campaigns": chosen, "total_items": len(chosen)}
+        match = re.fullmatch(r"/3\.0/campaigns/([^/]+)(/content|/actions/send|/actions/schedule|/actions/test)?", path)
+        if match is None or match.group(1) not in self.campaigns:
+            return problem(404, "Resource Not Found", "The requested resource could not be found.")
+        found, action = self.campaigns[match.group(1)], match.group(2)
+        if action is None and method == "GET":
+            return 200, found
+        if action is None and method == "DELETE":
+            del self.campaigns[found["id"]]
+            return 204, None
+        if action == "/content" and method == "PUT":
+            found["content"] = {"html": body.get("html"), "plain_text": body.get("plain_text")}
+            return 200, found["content"]
+        if action == "/actions/test" and method == "POST":
+            self.tests.append({"campaign": found["id"], **body})
+            return 204, None
+        if found["content"] is None or found["status"] not in ("save", "schedule"):
+            return problem(400, "Bad Request", "Your Campaign is not ready to send.")
+        if action == "/actions/schedule" and method == "POST":
+            when = str(body.get("schedule_time", ""))
+            if not re.match(r"\d{4}-\d{2}-\d{2}T\d{2}:(00|15|30|45)", when):
+                return problem(400, "Invalid Resource", "Schedule time must be on the quarter-hour (:00, :15, :30, :45).")
+            found.update(status="schedule", send_time=when)
+            return 204, None
+        if action == "/actions/send" and method == "POST":
+            language = found["recipients"].get("segment_opts", {}).get("conditions", [{}])[0].get("value")
+            found["status"] = "sent"
+            found["recipients"]["recipient_count"] = sum(1 for m in self.members.values()
+                                                         if m["status"] == "subscribed" and m["language"] == language)
+            return 204, None
+        return problem(405, "Method Not Allowed", f"{method} is not allowed on {path}.")
+
     # ------------------------------------------------------------- the server
     def authorized(self, header: str | None) -> bool:
         if not header or not header.startswith("Basic "):
@@ -87,6 +138,9 @@ class FakeMailchimp:
                     fake.active += 1
                     crowded = fake.active > 10
                     injected = fake.fail_next.pop(0) if fake.fail_next else None
+                    for ending, statuses in fake.fail_paths.items():
+                        if injected is None and urlsplit(self.path).path.endswith(ending) and statuses:
+                            injected = statuses.pop(0)
                 try:
                     parts = urlsplit(self.path)
                     fake.requests.append((method, parts.path))
@@ -100,6 +154,10 @@ class FakeMailchimp:
                         status, payload = problem(401, "API Key Invalid", "Your API key may be invalid, or you've attempted to access the wrong datacenter.")
                     else:
                         status, payload = fake.handle(method, parts.path, parse_qs(parts.query), body)
+                    if payload is None:  # 204: no content at all
+                        self.send_response(status)
+                        self.end_headers()
+                        return
                     data = json.dumps(payload).encode()
                     self.send_response(status)
                     self.send_header("Content-Type", "application/json; charset=utf-8" if status < 400 else "application/problem+json; charset=utf-8")
@@ -115,6 +173,12 @@ class FakeMailchimp:
 
             def do_POST(self) -> None:  # noqa: N802
                 self._serve("POST")
+
+            def do_PUT(self) -> None:  # noqa: N802
+                self._serve("PUT")
+
+            def do_DELETE(self) -> None:  # noqa: N802
+                self._serve("DELETE")
 
         server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -24,7 +24,8 @@ peeter@example.ee,Peeter,et,,
 
 def newsletter(project: Project, *args: str, today: str = "2022-06-01") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PROJECTSITE_TODAY": today}
-    env.pop("MAILCHIMP_API_KEY", None), env.pop("SMTP_HOST", None)
+    for name in ("MAILCHIMP_API_KEY", "MAILCHIMP_LIST_ID", "SMTP_HOST"):
+        env.pop(name, None)
     return subprocess.run([str(BIN / "projectsite"), "newsletter", *args, "--root", str(project.root), "--lang", "en"],
                           capture_output=True, text=True, env=env, cwd=project.root)
 
@@ -165,9 +166,9 @@ def test_status_counts_the_audience_and_lists_the_announcements(audience: Projec
     assert any(line.endswith("(1)") and "event:ringsoit-2022 (et) sent" in line for line in lines)
 
 
-def test_backends_not_built_yet_say_so(audience: Project) -> None:
+def test_mailchimp_without_its_key_says_what_it_needs(audience: Project) -> None:
     result = newsletter(audience, "status", "--backend", "mailchimp")
-    assert result.returncode == 2 and result.stdout.strip() == "the mailchimp backend is not built yet; use --backend outbox"
+    assert result.returncode == 2 and result.stdout.strip() == "the mailchimp backend needs MAILCHIMP_API_KEY and MAILCHIMP_LIST_ID"
 
 
 def test_announce_dry_run_touches_nothing(audience: Project) -> None:
@@ -175,3 +176,15 @@ def test_announce_dry_run_touches_nothing(audience: Project) -> None:
     assert "would send to 1 subscriber(s)" in result.stdout and result.stdout.splitlines()[-1] == "Dry run: nothing was changed."
     assert not (audience.root / "outbox" / "campaigns").exists()
     assert not (audience.root / "data" / "newsletter-log.yaml").exists()
+
+
+def test_the_outbox_cannot_schedule_and_says_so(audience: Project) -> None:
+    result = newsletter(audience, "announce", "event:ringsoit-2022", "--schedule", "2099-01-01 10:00")
+    assert result.returncode == 2
+    assert result.stdout.strip() == "the outbox backend sends at once and cannot schedule; scheduling needs Mailchimp"
+
+
+def test_a_dry_run_tells_of_the_draft_it_would_send(audience: Project) -> None:
+    newsletter(audience, "announce", "event:ringsoit-2022")
+    result = newsletter(audience, "announce", "event:ringsoit-2022", "--send", "--dry-run")
+    assert "created earlier and not sent yet" in result.stdout and sent_files(audience) == []

@@ -1,4 +1,4 @@
-"""The mailchimp backend's sync, through the official client, against a Mailchimp-compatible server on loopback."""
+"""The mailchimp backend, through the official client, against a Mailchimp-compatible server on loopback."""
 from __future__ import annotations
 
 import os
@@ -83,10 +83,86 @@ def test_a_wrong_key_is_reported_and_never_printed(project: Project, mailchimp) 
     assert "ffffffffffffffff" not in result.stdout + result.stderr
 
 
-def test_announcing_through_mailchimp_says_it_is_not_built_yet(project: Project, mailchimp) -> None:
+@pytest.fixture
+def synced(project: Project, mailchimp) -> Project:
     fake, url = mailchimp
-    result = run(project, fake, url, "announce", "event:ringsoit-2022")
-    assert result.returncode == 2 and "not built yet" in result.stdout
+    assert sync(project, fake, url).returncode == 0
+    return project
+
+
+def languages(fake: FakeMailchimp) -> dict[str, dict]:
+    return {c["recipients"]["segment_opts"]["conditions"][0]["value"]: c for c in fake.campaigns.values()}
+
+
+def test_announce_makes_one_campaign_per_language_segmented_by_language(synced: Project, mailchimp) -> None:
+    fake, url = mailchimp
+    assert run(synced, fake, url, "announce", "event:ringsoit-2022").returncode == 0
+    campaigns = languages(fake)
+    assert set(campaigns) == {"et", "en"} and all(c["status"] == "save" for c in campaigns.values())
+    et = campaigns["et"]
+    assert et["recipients"]["segment_opts"] == {"match": "all", "conditions": [
+        {"condition_type": "Language", "field": "language", "op": "is", "value": "et"}]}
+    assert et["settings"] == {"subject_line": "LÕIM: LÕIM projekti ringsõit Võru maakonnas",
+                              "title": "event:ringsoit-2022 (et)", "from_name": "LÕIM", "reply_to": "lota.vana@vorumaa.ee"}
+    assert "Registreeru sündmusele" in et["content"]["html"] and "*|UNSUB|*" in et["content"]["plain_text"]
+
+
+def test_send_sends_each_language_to_its_subscribers(synced: Project, mailchimp) -> None:
+    fake, url = mailchimp
+    result = run(synced, fake, url, "announce", "event:ringsoit-2022", "--send")
+    assert result.returncode == 0, result.stdout
+    assert {lang: (c["status"], c["recipients"]["recipient_count"]) for lang, c in languages(fake).items()} == {
+        "et": ("sent", 1), "en": ("sent", 1)}  # Peeter is pending
+
+
+def test_mailchimp_never_sends_the_same_item_twice(synced: Project, mailchimp) -> None:
+    fake, url = mailchimp
+    run(synced, fake, url, "announce", "event:ringsoit-2022", "--send")
+    again = run(synced, fake, url, "announce", "event:ringsoit-2022", "--send")
+    assert "not sending it again" in again.stdout and len(fake.campaigns) == 2
+
+
+def test_a_crash_between_creating_and_sending_sends_the_same_campaigns(synced: Project, mailchimp) -> None:
+    fake, url = mailchimp
+    fake.fail_paths = {"/actions/send": [500] * 5}
+    failed = run(synced, fake, url, "announce", "event:ringsoit-2022", "--send")
+    assert failed.returncode == 2 and "did not answer after several tries" in failed.stdout
+    again = run(synced, fake, url, "announce", "event:ringsoit-2022", "--send")
+    assert again.returncode == 0 and "created earlier and not sent yet" in again.stdout
+    assert len(fake.campaigns) == 2 and {c["status"] for c in fake.campaigns.values()} == {"sent"}
+
+
+def test_a_draft_made_just_before_a_crash_is_found_on_mailchimp(synced: Project, mailchimp) -> None:
+    fake, url = mailchimp
+    fake.campaigns["c0099"] = {"id": "c0099", "type": "regular", "status": "save", "content": {"html": "x", "plain_text": "x"},
+                               "settings": {"title": "event:ringsoit-2022 (et)"},
+                               "recipients": {"list_id": fake.list_id, "recipient_count": 0, "segment_opts": {
+                                   "match": "all", "conditions": [{"condition_type": "Language", "field": "language",
+                                                                   "op": "is", "value": "et"}]}}}
+    assert run(synced, fake, url, "announce", "event:ringsoit-2022", "--send").returncode == 0
+    assert len(fake.campaigns) == 2 and fake.campaigns["c0099"]["status"] == "sent"
+
+
+def test_schedule_takes_tallinn_time_and_counts_as_sent(synced: Project, mailchimp) -> None:
+    fake, url = mailchimp
+    result = run(synced, fake, url, "announce", "event:ringsoit-2022", "--schedule", "2099-01-01 10:00")
+    assert result.returncode == 0, result.stdout
+    assert {c["status"] for c in fake.campaigns.values()} == {"schedule"}
+    assert {c["send_time"] for c in fake.campaigns.values()} == {"2099-01-01T08:00:00+00:00"}
+    assert "not sending it again" in run(synced, fake, url, "announce", "event:ringsoit-2022", "--send").stdout
+
+
+def test_a_schedule_off_the_quarter_hour_is_refused_in_mailchimps_words(synced: Project, mailchimp) -> None:
+    fake, url = mailchimp
+    result = run(synced, fake, url, "announce", "event:ringsoit-2022", "--schedule", "2099-01-01 10:07")
+    assert result.returncode == 2 and "Schedule time must be on the quarter-hour" in result.stdout
+
+
+def test_test_e_mails_go_through_a_draft_that_is_removed(synced: Project, mailchimp) -> None:
+    fake, url = mailchimp
+    result = run(synced, fake, url, "announce", "event:ringsoit-2022", "--test-to", "lota.vana@vorumaa.ee")
+    assert "test e-mail sent to lota.vana@vorumaa.ee" in result.stdout
+    assert [t["test_emails"] for t in fake.tests] == [["lota.vana@vorumaa.ee"]] * 2 and fake.campaigns == {}
 
 
 def test_ten_thousand_subscribers_take_at_most_25_requests(project: Project, mailchimp) -> None:

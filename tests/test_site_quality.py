@@ -48,3 +48,28 @@ def test_the_accessibility_statement_is_linked_from_every_footer(real_site: Proj
 def test_estonian_dates_do_not_turn_into_numbered_lists(real_site: Project) -> None:
     for rel in ("", "events/", "news/"):
         assert article(soup(real_site.root / "site", rel)).find("ol") is None, rel
+
+
+FORM_URL = "https://vorumaa.us21.list-manage.com/subscribe/post?u=abc123&id=def456"
+
+
+def test_the_sign_up_form_posts_to_mailchimp_in_the_pages_language(project: Project) -> None:
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace('form_url: ""', f'form_url: "{FORM_URL}"'), encoding="utf-8")
+    assert project.build(today="2022-06-01").returncode == 0
+    for rel, lang, label in (("newsletter/", "et", "Sinu e-posti aadress"), ("en/", "en", "Your e-mail address")):
+        form = soup(project.root / "site", rel).find("footer").find("form")
+        assert form["action"] == FORM_URL and form["method"] == "post"
+        email = form.find("input", type="email")
+        assert email["name"] == "EMAIL" and email.has_attr("required")
+        assert form.find("label", attrs={"for": email["id"]}).get_text() == label
+        assert form.find("input", attrs={"name": "LANGUAGE"})["value"] == lang
+        trap = form.find("input", attrs={"name": "b_abc123_def456"})
+        assert trap["tabindex"] == "-1" and trap.find_parent(attrs={"aria-hidden": "true"}) is not None
+        assert "unsubscribe" in text(form).lower() or "loobuda" in text(form)
+
+
+def test_without_a_form_address_the_footer_explains_how_to_join(real_site: Project) -> None:
+    footer = soup(real_site.root / "site", "en/").find("footer")
+    assert footer.find("form") is None
+    assert footer.find("a", href="/en/newsletter/").get_text() == "How to join the newsletter"

@@ -14,6 +14,7 @@ from .. import LANGUAGES
 from ..load import SiteData
 from ..messages import Message, say
 from .audience import Member, SyncPlan, Subscriber, plan_sync
+from .backends_base import BackendUnavailable
 from .email import Email, render_email
 from .items import announcement
 from .sendlog import SendLog
@@ -45,21 +46,33 @@ def sync(backend: Backend, subscribers: list[Subscriber], dry_run: bool) -> list
     return report
 
 
+def _existing_draft(backend: Backend, log: SendLog, item: str, lang: str) -> str | None:
+    """A campaign created and not sent: from the log, or (a run that stopped before logging it) from the service."""
+    last = log.latest(item, lang, backend.name)
+    if last is not None and last.status == "created":
+        return last.campaign
+    find = getattr(backend, "find_draft", None)
+    return find(item, lang) if find is not None else None
+
+
 def announce(backend: Backend, data: SiteData, settings: Settings, log: SendLog, item: str, today: dt.date, *,
-             send: bool = False, test_to: list[str] | None = None, resend: bool = False,
-             dry_run: bool = False) -> list[Message]:
+             send: bool = False, schedule: dt.datetime | None = None, test_to: list[str] | None = None,
+             resend: bool = False, dry_run: bool = False) -> list[Message]:
+    if schedule is not None and not hasattr(backend, "schedule"):
+        raise BackendUnavailable(say("nl_no_schedule", backend=backend.name))
     report: list[Message] = []
     for lang in LANGUAGES:
         mail = render_email(announcement(data, item, lang, settings.site_url, today), settings)
         if test_to:
             paths = [] if dry_run else backend.send_test(mail, test_to)
-            report.append(say("nl_test", item=item, lang=lang, paths=", ".join(str(p) for p in paths) or "-"))
+            report.append(say("nl_test", item=item, lang=lang, paths=", ".join(str(p) for p in paths)) if paths
+                          else say("nl_test_sent", item=item, lang=lang, addresses=", ".join(test_to)))
             continue
         last = log.latest(item, lang, backend.name)
-        if last is not None and last.status == "sent" and not resend:
+        if last is not None and last.status in ("sent", "scheduled") and not resend:
             report.append(say("nl_already_sent", item=item, lang=lang, at=last.at))
             continue
-        campaign = last.campaign if last is not None and last.status == "created" else None
+        campaign = _existing_draft(backend, log, item, lang)  # only reads: a dry run asks too
         if dry_run:
             report.append(say("nl_resumed", item=item, lang=lang, campaign=campaign) if campaign
                           else say("nl_would_create", item=item, lang=lang))
@@ -73,7 +86,12 @@ def announce(backend: Backend, data: SiteData, settings: Settings, log: SendLog,
             report.append(say("nl_created", item=item, lang=lang, campaign=campaign))
         else:
             report.append(say("nl_resumed", item=item, lang=lang, campaign=campaign))
-        if send:
+        if schedule is not None:
+            backend.schedule(campaign, schedule)  # type: ignore[attr-defined]
+            log.record(item, lang, backend.name, campaign, "scheduled")
+            report.append(say("nl_scheduled", item=item, lang=lang, campaign=campaign,
+                              when=schedule.strftime("%Y-%m-%d %H:%M %Z")))
+        elif send:
             sent = backend.send(campaign, lang)
             log.record(item, lang, backend.name, campaign, "sent", recipients=sent)
             report.append(say("nl_sent", item=item, lang=lang, campaign=campaign, n=sent))

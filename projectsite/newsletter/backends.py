@@ -33,5 +33,5 @@ def backend(explicit: str | None, root: Path, settings: Settings) -> OutboxBacke
     if name == "mailchimp":
         if not (os.environ.get("MAILCHIMP_API_KEY") and os.environ.get("MAILCHIMP_LIST_ID")):
             raise BackendUnavailable(say("nl_mailchimp_unset"))
-        return MailchimpBackend()  # type: ignore[return-value]
+        return MailchimpBackend(settings)  # type: ignore[return-value]
     return OutboxBackend(root, settings)

@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 
-from ..dates import today
+from ..dates import TZ, today
 from ..load import SiteData, load_site
 from ..messages import Message, say, system_language
 from ..problems import Problem
 from .announce import announce, status, sync
 from .audience import read_csv
-from .backends import backend, chosen
+from .backends import backend
 from .backends_base import BackendFailure, BackendUnavailable
 from .items import UnknownItem
 from .preview import write_preview
@@ -32,6 +33,15 @@ def _valid_data(root: Path, lang: str) -> SiteData | None:
         _say(errors, lang)
         return None
     return data
+
+
+def _schedule_time(text: str) -> dt.datetime | None:
+    """'YYYY-MM-DD HH:MM' in Tallinn, in the future; None when it is neither."""
+    try:
+        when = dt.datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=TZ)
+    except ValueError:
+        return None
+    return when if when > dt.datetime.now(TZ) else None
 
 
 def preview_command(args: argparse.Namespace) -> int:
@@ -65,16 +75,20 @@ def sync_command(args: argparse.Namespace) -> int:
 
 def announce_command(args: argparse.Namespace) -> int:
     root, lang = Path(args.root), args.lang or system_language()
+    when = None
     if args.schedule:
-        _say([say("nl_no_schedule", backend=chosen(args.backend))], lang)
-        return 2
+        when = _schedule_time(args.schedule)
+        if when is None:
+            _say([say("nl_bad_schedule", value=args.schedule)], lang)
+            return 1
     data = _valid_data(root, lang)
     if data is None:
         return 1
     settings = load_settings(root)
     try:
         report = announce(backend(args.backend, root, settings), data, settings, SendLog(root / LOG), args.item,
-                          today(), send=args.send, test_to=args.test_to, resend=args.resend, dry_run=args.dry_run)
+                          today(), send=args.send, schedule=when, test_to=args.test_to, resend=args.resend,
+                          dry_run=args.dry_run)
     except UnknownItem as exc:
         _say([exc.message], lang)
         return 1

@@ -1,5 +1,5 @@
-"""The Mailchimp backend, through the official `mailchimp-marketing` client. For now it syncs the audience;
-announcing through Mailchimp is not built yet.
+"""The Mailchimp backend, through the official `mailchimp-marketing` client: the audience, and one campaign per
+item and language, segmented to the members whose `language` is that language.
 
 MAILCHIMP_API_KEY and MAILCHIMP_LIST_ID choose it; MAILCHIMP_API_URL replaces the API's base address (tests,
 proxies). The key is never printed: messages carry the service's title and detail only. Throttling (429),
@@ -8,6 +8,7 @@ refusal stops the run in the service's words, and what was done before it stays 
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import time
@@ -21,8 +22,9 @@ from mailchimp_marketing.api_client import ApiClientError
 
 from ..messages import say
 from .audience import Member, SyncPlan
-from .backends_base import BackendFailure, BackendUnavailable
+from .backends_base import BackendFailure
 from .email import Email
+from .settings import Settings
 
 PAGE = 1000   # the most members Mailchimp returns in one page
 BATCH = 500   # the most members one batch request may carry
@@ -47,7 +49,8 @@ def _problem(error: ApiClientError) -> tuple[int | None, str, str]:
 class MailchimpBackend:
     name = "mailchimp"
 
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
         key = os.environ["MAILCHIMP_API_KEY"]
         self.list_id = os.environ["MAILCHIMP_LIST_ID"]
         self.client = Client()
@@ -104,9 +107,46 @@ class MailchimpBackend:
         if rejected:
             raise BackendFailure(say("nl_mailchimp_rejected", n=len(rejected), first=rejected[0]))
 
-    def _not_yet(self, *args: Any) -> Any:
-        raise BackendUnavailable(say("nl_mailchimp_announce"))
+    @staticmethod
+    def _title(item: str, lang: str) -> str:
+        return f"{item} ({lang})"
 
-    create_campaign: Callable[[str, Email], str] = _not_yet  # type: ignore[assignment]
-    send: Callable[[str, str], int] = _not_yet  # type: ignore[assignment]
-    send_test: Callable[[Email, list[str]], list[Path]] = _not_yet  # type: ignore[assignment]
+    def find_draft(self, item: str, lang: str) -> str | None:
+        """A campaign of this item and language created but not sent (a run that stopped right after creating it)."""
+        found = self._call(lambda: self.client.campaigns.list(status="save", count=1000,
+                                                              fields=["campaigns.id", "campaigns.settings.title"]))
+        return next((c["id"] for c in found.get("campaigns", [])
+                     if c.get("settings", {}).get("title") == self._title(item, lang)), None)
+
+    def create_campaign(self, item: str, mail: Email) -> str:
+        segment = {"match": "all", "conditions": [{"condition_type": "Language", "field": "language", "op": "is",
+                                                   "value": mail.lang}]}
+        campaign = self._call(lambda: self.client.campaigns.create({
+            "type": "regular",
+            "recipients": {"list_id": self.list_id, "segment_opts": segment},
+            "settings": {"subject_line": mail.subject, "title": self._title(item, mail.lang),
+                         "from_name": self.settings.from_name, "reply_to": self.settings.reply_to}}))
+        self._call(lambda: self.client.campaigns.set_content(campaign["id"], {"html": mail.html, "plain_text": mail.text}))
+        return str(campaign["id"])
+
+    def _status(self, campaign: str) -> dict[str, Any]:
+        return self._call(lambda: self.client.campaigns.get(campaign, fields=["status", "recipients.recipient_count"]))
+
+    def send(self, campaign: str, lang: str) -> int:
+        """Sends unless Mailchimp already sends it (a retried run must not send twice)."""
+        if self._status(campaign).get("status") not in ("sending", "sent"):
+            self._call(lambda: self.client.campaigns.send(campaign))
+        return int(self._status(campaign).get("recipients", {}).get("recipient_count", 0))
+
+    def schedule(self, campaign: str, when: dt.datetime) -> None:
+        when_utc = when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+        self._call(lambda: self.client.campaigns.schedule(campaign, {"schedule_time": when_utc}))
+
+    def send_test(self, mail: Email, addresses: list[str]) -> list[Path]:
+        """A throwaway draft sends the test e-mails and is removed."""
+        campaign = self.create_campaign(f"test {dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}", mail)
+        try:
+            self._call(lambda: self.client.campaigns.send_test_email(campaign, {"test_emails": addresses, "send_type": "html"}))
+        finally:
+            self._call(lambda: self.client.campaigns.remove(campaign))
+        return []
