@@ -11,8 +11,10 @@ import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
+
+from loopback import serving
 
 STATUSES = {"subscribed", "unsubscribed", "cleaned", "pending", "transactional", "archived"}
 
@@ -180,14 +182,8 @@ class FakeMailchimp:
             def do_DELETE(self) -> None:  # noqa: N802
                 self._serve("DELETE")
 
-        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{server.server_address[1]}/3.0"
-        finally:
-            server.shutdown()
-            server.server_close()
+        with serving(Handler) as port:
+            yield f"http://127.0.0.1:{port}/3.0"
 
 
 def problem(status: int, title: str, detail: str) -> tuple[int, dict]:
