@@ -7,6 +7,7 @@ that stopped halfway) is found again and sent, instead of a second one being mad
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 from typing import Protocol
 
@@ -17,7 +18,7 @@ from .audience import Member, SyncPlan, Subscriber, plan_sync
 from .backends_base import BackendUnavailable
 from .email import Email, render_email
 from .items import announcement
-from .sendlog import SendLog
+from .sendlog import Entry, SendLog
 from .settings import Settings
 
 
@@ -46,9 +47,8 @@ def sync(backend: Backend, subscribers: list[Subscriber], dry_run: bool) -> list
     return report
 
 
-def _existing_draft(backend: Backend, log: SendLog, item: str, lang: str) -> str | None:
+def _existing_draft(backend: Backend, last: Entry | None, item: str, lang: str) -> str | None:
     """A campaign created and not sent: from the log, or (a run that stopped before logging it) from the service."""
-    last = log.latest(item, lang, backend.name)
     if last is not None and last.status == "created":
         return last.campaign
     find = getattr(backend, "find_draft", None)
@@ -72,7 +72,7 @@ def announce(backend: Backend, data: SiteData, settings: Settings, log: SendLog,
         if last is not None and last.status in ("sent", "scheduled") and not resend:
             report.append(say("nl_already_sent", item=item, lang=lang, at=last.at))
             continue
-        campaign = _existing_draft(backend, log, item, lang)  # only reads: a dry run asks too
+        campaign = _existing_draft(backend, last, item, lang)  # only reads: a dry run asks too
         if dry_run:
             report.append(say("nl_resumed", item=item, lang=lang, campaign=campaign) if campaign
                           else say("nl_would_create", item=item, lang=lang))
@@ -101,9 +101,7 @@ def announce(backend: Backend, data: SiteData, settings: Settings, log: SendLog,
 
 
 def status(backend: Backend, log: SendLog) -> list[Message]:
-    counts: dict[tuple[str, str], int] = {}
-    for member in backend.members().values():
-        counts[(member.status, member.language)] = counts.get((member.status, member.language), 0) + 1
+    counts = Counter((member.status, member.language) for member in backend.members().values())
     report = [say("nl_audience", backend=backend.name)]
     report += [say("nl_audience_line", status=s, lang=lang, n=n) for (s, lang), n in sorted(counts.items())] or [say("nl_none")]
     report.append(say("nl_log"))

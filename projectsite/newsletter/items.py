@@ -40,13 +40,12 @@ def _event(data: SiteData, event_id: str, lang: str, site_url: str, today: dt.da
     if event is None:
         raise UnknownItem(say("no_event", id=event_id))
     words = event_text(event, lang, today)
-    is_open = event.registration is not None and registration_open(event, today)
-    deadline = event.registration.deadline if event.registration else None
-    until = f"{LABELS[lang]['deadline']} {format_when(deadline, lang)}." if is_open and deadline else ""
+    registration = event.registration if registration_open(event, today) else None  # None: none, or closed
+    until = (f"{LABELS[lang]['deadline']} {format_when(registration.deadline, lang)}."
+             if registration and registration.deadline else "")
     return Announcement(f"event:{event_id}", lang, event.title.get(lang)[1] or lang, words.title, words.when,
-                        words.where, words.summary, words.registration,
-                        event.registration.url if is_open and event.registration else "", until,
-                        links.event_url(site_url, lang, event_id))
+                        words.where, words.summary, words.registration, registration.url if registration else "",
+                        until, links.event_url(site_url, lang, event_id))
 
 
 def _news(data: SiteData, slug: str, lang: str, site_url: str) -> Announcement:

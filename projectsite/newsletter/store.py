@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from pathlib import Path
 
 from .audience import Member
@@ -36,6 +35,3 @@ class LocalAudience:
     def recipients(self, language: str) -> list[Member]:
         return sorted((m for m in self.members().values() if m.status == "subscribed" and m.language == language),
                       key=lambda m: m.email)
-
-    def counts(self) -> Counter[tuple[str, str]]:
-        return Counter((m.status, m.language) for m in self.members().values())
