@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,13 +21,12 @@ from mailchimp_marketing.api_client import ApiClientError
 
 from ..messages import say
 from .audience import Member, SyncPlan
-from .backends_base import BackendFailure
+from .backends_base import BackendFailure, Passing, retrying
 from .email import Email
 from .settings import Settings
 
 PAGE = 1000   # the most members Mailchimp returns in one page
 BATCH = 500   # the most members one batch request may carry
-RETRIES = 4
 FIELDS = ["members.email_address", "members.status", "members.language", "members.tags",
           "members.merge_fields", "total_items"]
 
@@ -60,23 +58,24 @@ class MailchimpBackend:
             self.client.api_client.host = os.environ["MAILCHIMP_API_URL"].rstrip("/")
 
     def _call(self, action: Callable[[], Any]) -> Any:
-        for attempt in range(RETRIES + 1):
-            try:
-                result = action()
-            except ApiClientError as error:
-                status, title, detail = _problem(error)
-            else:
-                if not isinstance(result, requests.Response):
-                    return result
-                if result.ok:  # a success with an empty body
-                    return {}
-                status, title, detail = result.status_code, result.reason or "error", ""
-            passing = status is None or status == 429 or status >= 500
-            if not passing:
-                raise BackendFailure(say("nl_mailchimp_refused", status=status, title=title, detail=detail))
-            if attempt < RETRIES:
-                time.sleep(0.2 * 2 ** attempt)
-        raise BackendFailure(say("nl_mailchimp_failed", title=title, detail=detail))
+        return retrying(lambda: self._once(action))
+
+    @staticmethod
+    def _once(action: Callable[[], Any]) -> Any:
+        """One call: its result, or its failure as Passing (tried again) or BackendFailure (stop)."""
+        try:
+            result = action()
+        except ApiClientError as error:
+            status, title, detail = _problem(error)
+        else:
+            if not isinstance(result, requests.Response):
+                return result
+            if result.ok:  # a success with an empty body
+                return {}
+            status, title, detail = result.status_code, result.reason or "error", ""
+        if status is None or status == 429 or status >= 500:
+            raise Passing(say("nl_mailchimp_failed", title=title, detail=detail))
+        raise BackendFailure(say("nl_mailchimp_refused", status=status, title=title, detail=detail))
 
     def members(self) -> dict[str, Member]:
         found: dict[str, Member] = {}

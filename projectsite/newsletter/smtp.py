@@ -10,16 +10,13 @@ import ipaddress
 import os
 import smtplib
 import socket
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from email.message import EmailMessage
 
 from ..messages import say
-from .backends_base import BackendFailure
+from .backends_base import BackendFailure, Passing, T, retrying
 from .outbox import OutboxBackend
-
-RETRIES = 4
 
 
 def _is_local(host: str) -> bool:
@@ -78,17 +75,18 @@ class SmtpBackend(OutboxBackend):
                 pass
 
     @staticmethod
-    def _with_retries(action: Callable[[], object]) -> object:
-        for attempt in range(RETRIES + 1):
-            try:
-                return action()
-            except (smtplib.SMTPServerDisconnected, ConnectionError, socket.timeout) as exc:
-                error: Exception = exc
-            except (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused) as exc:
-                code, reply = _reply(exc)
-                if not 400 <= code < 500:
-                    raise BackendFailure(say("nl_smtp_refused", code=code, reply=reply)) from None
-                error = exc
-            if attempt < RETRIES:
-                time.sleep(0.2 * 2 ** attempt)
-        raise BackendFailure(say("nl_smtp_failed", error=str(error) or type(error).__name__))
+    def _with_retries(action: Callable[[], T]) -> T:
+        return retrying(lambda: _once(action))
+
+
+def _once(action: Callable[[], T]) -> T:
+    """One attempt: its result, or its failure as Passing (tried again) or BackendFailure (stop)."""
+    try:
+        return action()
+    except (smtplib.SMTPServerDisconnected, ConnectionError, socket.timeout) as exc:
+        raise Passing(say("nl_smtp_failed", error=str(exc) or type(exc).__name__)) from None
+    except (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused) as exc:
+        code, reply = _reply(exc)
+        if 400 <= code < 500:
+            raise Passing(say("nl_smtp_failed", error=f"{code} {reply}")) from None
+        raise BackendFailure(say("nl_smtp_refused", code=code, reply=reply)) from None
