@@ -50,6 +50,43 @@ def format_when(when: When, lang: str) -> str:
     return day
 
 
+def _genitive(month: str) -> str:
+    """The genitive stem of an Estonian month name: 'august' → 'augusti', 'oktoober' → 'oktoobri', 'mai' → 'mai'."""
+    if month.endswith("ber"):
+        return month[:-3] + "bri"
+    return month if month.endswith("i") else month + "i"
+
+
+@lru_cache(maxsize=4096)
+def _day_in_case(day: dt.date, lang: str, ending: str) -> str:
+    if lang != "et":
+        return format_day(day, lang)
+    month = _locale(lang).months["format"]["wide"][day.month]
+    return f"{day.day}. {_genitive(month)}{ending} {day.year}"
+
+
+def _when_in_case(when: When, lang: str, ending: str) -> str:
+    day = _day_in_case(day_of(when), lang, ending)
+    if isinstance(when, dt.datetime):
+        return f"{day} {AT[lang]} {format_clock(when, lang)}"
+    return day
+
+
+def adessive(when: When, lang: str) -> str:
+    """'on' a day: '18. augustil 2022' / '18 August 2022' (the sentence carries the English 'on')."""
+    return _when_in_case(when, lang, "l")
+
+
+def terminative(when: When, lang: str) -> str:
+    """'until' a day: '8. märtsini 2027' / '8 March 2027'."""
+    return _when_in_case(when, lang, "ni")
+
+
+def elative(when: When, lang: str) -> str:
+    """'from' a day: '5. jaanuarist 2023' / '5 January 2023'."""
+    return _when_in_case(when, lang, "st")
+
+
 def format_span(start: When, end: When | None, lang: str) -> str:
     """A start and an optional end, without repeating the day when both are on the same day."""
     if end is None:

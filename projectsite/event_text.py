@@ -37,8 +37,8 @@ def registration_line(event: Event, lang: str, today: dt.date) -> str:
     words = LABELS[lang]
     deadline = event.registration.deadline
     if not registration_open(event, today):
-        return f"{words['closed_on']} {dates.format_when(deadline, lang)}." if deadline else f"{words['closed']}."
-    until = f" ({words['deadline'].lower()} {dates.format_when(deadline, lang)})" if deadline else ""
+        return f"{words['closed_on']} {dates.adessive(deadline, lang)}." if deadline else f"{words['closed']}."
+    until = f" ({words['deadline'].lower()} {dates.terminative(deadline, lang)})" if deadline else ""
     return f"{words['registration']}: {event.registration.url}{until}"
 
 

@@ -48,7 +48,7 @@ def test_event_page_shows_date_place_agenda_and_registration(real_site: Project)
     assert "14. juuni 2022 kell 13:30–17:00" in body and "Kubija hotell, Võru" in body
     assert [th.get_text() for th in page.find("table").find_all("th")] == ["Kell", "Tegevus"]
     assert "Paneeldiskussioon" in body
-    assert "Registreerimine on avatud kuni 10. juuni 2022" in body
+    assert "Registreerimine on avatud kuni 10. juunini 2022" in body
     assert page.find("a", href="https://forms.gle/UCcGSK39pEG9nnQx9") is not None
 
 

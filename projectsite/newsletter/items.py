@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .. import links
-from ..dates import format_day, format_when
+from ..dates import format_day, terminative
 from ..labels import LABELS
 from ..event_text import event_text, registration_open
 from ..load import SiteData
@@ -41,7 +41,7 @@ def _event(data: SiteData, event_id: str, lang: str, site_url: str, today: dt.da
         raise UnknownItem(say("no_event", id=event_id))
     words = event_text(event, lang, today)
     registration = event.registration if registration_open(event, today) else None  # None: none, or closed
-    until = (f"{LABELS[lang]['deadline']} {format_when(registration.deadline, lang)}."
+    until = (f"{LABELS[lang]['deadline']} {terminative(registration.deadline, lang)}."
              if registration and registration.deadline else "")
     return Announcement(f"event:{event_id}", lang, event.title.get(lang)[1] or lang, words.title, words.when,
                         words.where, words.summary, words.registration, registration.url if registration else "",
