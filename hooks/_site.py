@@ -42,6 +42,6 @@ def load_data(config: MkDocsConfig) -> SiteData:
     if language(config) == DEFAULT_LANGUAGE:  # once per build, not once per language
         for problem in problems:
             # Missing English is no fault of the site (it shows the Estonian): `projectsite check` reports it.
-            (log.info if problem.category == "translation" else log.warning)(str(problem))
+            (log.warning if problem.category == "data" else log.info)(str(problem))
     _loaded[language(config)] = data
     return data

@@ -9,6 +9,7 @@ from mkdocs.structure.pages import Page
 
 from projectsite.dates import today
 from projectsite.labels import LABELS
+from projectsite.period import project_settings
 from projectsite.render import Renderer
 
 from _site import language, log, site_data
@@ -23,7 +24,8 @@ def _fallback(markdown: str, written_in: str, lang: str) -> str:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = language(config)
     src_in_language = page.file.src_uri.split("/", 1)[-1]
-    renderer = Renderer(site_data(config), lang, today(), config.site_url or "http://127.0.0.1:8000/")
+    renderer = Renderer(site_data(config), lang, today(), config.site_url or "http://127.0.0.1:8000/",
+                        project_settings(config.extra))
     markdown, unknown = renderer.fill(markdown, posixpath.dirname(src_in_language))
     for marker in unknown:
         log.warning(f"docs/{page.file.src_uri}: the marker {marker} is not known; check its spelling")

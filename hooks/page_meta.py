@@ -13,7 +13,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from projectsite import LANGUAGES, links, structured
+from projectsite.dates import today
 from projectsite.labels import LABELS
+from projectsite.period import has_ended, project_settings
 from projectsite.plaintext import first_sentences, from_markdown
 
 from _site import language, site_data
@@ -72,8 +74,17 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         "image": _image(config),
         "labels": LABELS[lang],
         "signup": _signup(config),
+        "list_after_end": _list_after_end(config, lang),
     }
     return env
+
+
+def _list_after_end(config: MkDocsConfig, lang: str) -> str:
+    """What the sign-up says once the project has ended; empty while it runs."""
+    project = project_settings(config.extra)
+    if project is None or not has_ended(project, today()) or project.list_after_end is None:
+        return ""
+    return escape(project.list_after_end.get(lang)[0], quote=False)
 
 
 def _signup(config: MkDocsConfig) -> dict[str, str]:

@@ -40,9 +40,13 @@ def vevent(event: Event, lang: str, site_url: str, today: dt.date, stamp: dt.dat
     component.add("summary", words.title)
     if words.where:
         component.add("location", words.where)
-    description = [part for part in (words.summary, words.registration) if part] + [url]
+    description = [part for part in (words.status, words.summary, words.registration) if part] + [url]
     component.add("description", "\n\n".join(description))
     component.add("url", url)
+    if event.status == "cancelled":
+        component.add("status", "CANCELLED")
+    elif event.status == "postponed" and event.previous_start is None:
+        component.add("status", "TENTATIVE")  # the date is not known any more
     return component
 
 

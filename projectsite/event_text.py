@@ -17,16 +17,36 @@ class EventText:
     where: str
     summary: str
     registration: str
+    status: str = ""  # the status notice ("This event is cancelled."), empty when it is scheduled
+    status_word: str = ""  # "Cancelled", "Postponed", or empty
 
     def lines(self) -> list[str]:
-        """Date and place, the summary, the registration: each a paragraph."""
+        """The status, date and place, the summary, the registration: each a paragraph."""
         head = " · ".join(part for part in (self.when, self.where) if part)
-        return [part for part in (head, self.summary, self.registration) if part]
+        return [part for part in (self.status, head, self.summary, self.registration) if part]
+
+    @property
+    def titled(self) -> str:
+        """The title with the status word: 'Seminar (Cancelled)'."""
+        return f"{self.title} ({self.status_word})" if self.status_word else self.title
+
+
+def status_notice(event: Event, lang: str) -> str:
+    """What a visitor must know about a cancelled or postponed event, in a sentence or two."""
+    words = LABELS[lang]
+    if event.status == "cancelled":
+        return words["cancelled_notice"]
+    if event.status != "postponed":
+        return ""
+    if event.previous_start is None:
+        return words["postponed_notice"]
+    return (f"{words['rescheduled_notice']} {dates.adessive(event.previous_start, lang)}. "
+            f"{words['new_time']} {dates.format_span(event.start, event.end, lang)}.")
 
 
 def registration_open(event: Event, today: dt.date) -> bool:
     """Open until the end of the deadline's day (or the event's first day when there is no deadline)."""
-    if event.registration is None:
+    if event.registration is None or event.status == "cancelled":
         return False
     return today <= dates.day_of(event.registration.deadline or event.start)
 
@@ -49,4 +69,6 @@ def event_text(event: Event, lang: str, today: dt.date) -> EventText:
         where=event.location.get(lang)[0] if event.location else "",
         summary=from_markdown(event.summary.get(lang)[0]) if event.summary else "",
         registration=registration_line(event, lang, today),
+        status=status_notice(event, lang),
+        status_word=LABELS[lang][f"status_{event.status}"] if event.status != "scheduled" else "",
     )

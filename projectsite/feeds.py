@@ -28,7 +28,7 @@ def _event_items(data: SiteData, lang: str, site_url: str, today: dt.date) -> li
     for event in data.events:
         words = event_text(event, lang, today)
         published = dates.aware(event.published or event.start)
-        items.append(FeedItem(words.title, links.event_url(site_url, lang, event.id),
+        items.append(FeedItem(words.titled, links.event_url(site_url, lang, event.id),
                               "\n\n".join(words.lines()), published, "event"))
     return items
 

@@ -8,7 +8,9 @@ from typing import Any
 from . import LANGUAGES
 from .messages import say
 from .models import DATA_FILES, Event, MediaItem, NewsPost, TeamMember, Training
+from .dates import day_of
 from .news import read_news
+from .period import events_outside, project_settings, site_extra
 from .problems import Problem
 from .rules import RULES
 from .translations import data_without_english, pages_without_counterpart
@@ -73,7 +75,20 @@ def load_site(root: FsPath, docs_dir: str = "docs") -> tuple[SiteData, list[Prob
         problems += found
     if (root / docs_dir).is_dir():
         problems += pages_without_counterpart(root, docs_dir)
+    problems += _outside_project(root, lists["events"])
     return SiteData(news=news, **lists), problems
+
+
+def _outside_project(root: FsPath, events: list[Event]) -> list[Problem]:
+    """A warning for every event outside the project's period in mkdocs.yml (when it gives one)."""
+    project = project_settings(site_extra(root))
+    if project is None:
+        return []
+    period = project.period
+    return [Problem("data/events.yaml", None, f"events[{i}].start",
+                    say("event_outside_project", date=day_of(e.start), start=period.start, end=period.end),
+                    "warning", "period")
+            for i, e in events_outside(events, period)]
 
 
 def _fingerprint(root: FsPath, docs_dir: str) -> tuple[Any, ...]:

@@ -38,6 +38,8 @@ class Event(Strict):
     capacity: PositiveInt | None = None
     tags: list[str] = []
     published: Day | None = Field(default=None, description="When the event was announced (feeds).")
+    status: Literal["scheduled", "cancelled", "postponed"] = "scheduled"
+    previous_start: When | None = None  # a postponed event's original start; `start` is then its new one
 
 
 class Hours(Strict):

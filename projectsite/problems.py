@@ -25,8 +25,9 @@ class Problem:
     field: str
     message: Message
     severity: Severity = "error"
-    # "data" problems concern the site's correctness; "translation" ones only report missing English.
-    category: Literal["data", "translation"] = "data"
+    # "data" problems concern the site's correctness; "translation" ones only report missing English;
+    # "period" ones an event outside the project's period (reported, never stopping a build).
+    category: Literal["data", "translation", "period"] = "data"
 
     def text(self, lang: str = "en") -> str:
         """'data/events.yaml:14: events[2].end: ends ...', in English or Estonian."""

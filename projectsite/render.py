@@ -15,10 +15,11 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
 from . import dates, escape, links
 from .dates import day_of
-from .event_text import registration_open
+from .event_text import registration_open, status_notice
 from .labels import LABELS
 from .load import SiteData
 from .models import Event, MediaItem
+from .period import ProjectSettings, has_ended
 from .text import Text
 
 MARKER = re.compile(r"<!--\s*projectsite:([a-z-]+)(?::([a-z0-9-]+))?\s*-->")
@@ -98,6 +99,7 @@ class Renderer:
     lang: str
     today: dt.date
     site_url: str = "https://localhost/"
+    project: ProjectSettings | None = None
 
     def render(self, template: str, page_dir: str, **context: Any) -> str:
         site = {"root": links.language_path(self.site_url, self.lang),
@@ -120,11 +122,15 @@ class Renderer:
         if name == "events":
             return self.render("events.md.j2", page_dir, upcoming=self.upcoming(), past_by_year=self.past_by_year())
         if name == "upcoming":
+            if self.project is not None and has_ended(self.project, self.today):
+                return self.render("ended.md.j2", page_dir, project=self.project)
             return self.render("upcoming.md.j2", page_dir, upcoming=self.upcoming()[:3])
         if name == "event" and arg and (event := self.data.event(arg)):
-            return self.render("event.md.j2", page_dir, e=event, open=registration_open(event, self.today))
+            return self.render("event.md.j2", page_dir, e=event, open=registration_open(event, self.today),
+                               ahead=is_upcoming(event, self.today) and event.status != "cancelled",
+                               notice=status_notice(event, self.lang))
         if name == "trainings":
-            return self.render("trainings.md.j2", page_dir, trainings=self.data.trainings)
+            return self.render("trainings.md.j2", page_dir, trainings=self.data.trainings, today=self.today)
         if name == "media":
             return self.render("media.md.j2", page_dir, media=self.media())
         if name == "team":

@@ -29,6 +29,8 @@ def event_rules(events: Sequence[Event]) -> Iterator[Finding]:
     for i, event in enumerate(events):
         if event.end is not None and aware(event.end, end_of_day=True) < aware(event.start):
             yield (i, "end"), say("ends_before", end=_iso(event.end), start=_iso(event.start)), "error"
+        if event.previous_start is not None and event.status != "postponed":
+            yield (i, "previous_start"), say("previous_start_not_postponed"), "error"
         deadline = event.registration.deadline if event.registration else None
         if deadline is not None and day_of(deadline) > day_of(event.start):
             yield (i, "registration", "deadline"), say("deadline_after", deadline=_iso(deadline),

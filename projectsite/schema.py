@@ -25,6 +25,8 @@ HELP: dict[str, tuple[str, str]] = {
     "Event.capacity": ("Kohtade arv.", "Number of places."),
     "Event.tags": ("Sildid.", "Tags."),
     "Event.published": ("Millal sündmusest teatati (uudisvoo jaoks).", "When the event was announced (for the feed)."),
+    "Event.status": ("scheduled (toimub), cancelled (jääb ära) või postponed (edasi lükatud).", "scheduled, cancelled or postponed."),
+    "Event.previous_start": ("Edasi lükatud sündmuse algne algus; start on siis uus aeg.", "A postponed event's original start; start is then the new date."),
     "Registration.url": ("Registreerimisvormi aadress (https://...).", "The registration form's address (https://...)."),
     "Registration.deadline": ("Registreerimise tähtaeg, mitte pärast algust.", "Registration deadline, not after the start."),
     "Training.period": ("Toimumise aeg: start ja end.", "When it runs: start and end."),

@@ -32,6 +32,15 @@ def organization(name: str, url: str) -> Json:
     return {"@type": "Organization", "name": name, "url": url}
 
 
+def event_status(event: Event) -> str:
+    """schema.org's eventStatus: a postponed event with its new date known is rescheduled."""
+    if event.status == "postponed":
+        name = "EventRescheduled" if event.previous_start is not None else "EventPostponed"
+    else:
+        name = "EventCancelled" if event.status == "cancelled" else "EventScheduled"
+    return f"https://schema.org/{name}"
+
+
 def event_ld(event: Event, lang: str, url: str, organizer: Json, image: str) -> Json:
     data: Json = {
         "@context": "https://schema.org",
@@ -40,7 +49,7 @@ def event_ld(event: Event, lang: str, url: str, organizer: Json, image: str) -> 
         "startDate": _iso(event.start),
         "endDate": _iso(event.end or event.start, end=event.end is not None),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": event_status(event),
         "location": {"@type": "Place", "name": _text(event.location, lang) or "Võru maakond",
                      "address": {"@type": "PostalAddress", "addressRegion": "Võru maakond",
                                  "addressCountry": "EE"}},
@@ -58,6 +67,8 @@ def event_ld(event: Event, lang: str, url: str, organizer: Json, image: str) -> 
         data["offers"] = offer
     if event.capacity is not None:
         data["maximumAttendeeCapacity"] = event.capacity
+    if event.previous_start is not None:
+        data["previousStartDate"] = _iso(event.previous_start)
     return data
 
 
