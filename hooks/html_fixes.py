@@ -7,6 +7,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from projectsite.tables import label_cells
+
 # Material puts autocomplete="off" on its toggle checkboxes; HTML allows it only on text-like inputs.
 TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 # On a page outside the navigation, the table of contents' label names a checkbox (#__toc) that is absent.
@@ -16,6 +18,11 @@ TOC_LABEL = ' for="__toc"'
 def mend(html: str) -> str:
     html = TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
     return html if 'id="__toc"' in html else html.replace(TOC_LABEL, "")
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: object) -> str:
+    """Tables of three or more columns stack as cards on a phone (projectsite/tables.py, projectsite.css)."""
+    return label_cells(html)
 
 
 @event_priority(-100)

@@ -13,7 +13,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from projectsite import LANGUAGES, links, structured
-from projectsite.dates import today
+from projectsite.dates import adessive, today
 from projectsite.labels import LABELS
 from projectsite.period import has_ended, project_settings
 from projectsite.plaintext import first_sentences, from_markdown
@@ -75,6 +75,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         "labels": LABELS[lang],
         "signup": _signup(config),
         "list_after_end": _list_after_end(config, lang),
+        "day_on": lambda day: adessive(day, lang),
     }
     return env
 

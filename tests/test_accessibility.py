@@ -83,7 +83,7 @@ def _tab_until(page, predicate: str, limit: int = 120) -> list[dict]:
 def test_keyboard_alone_reaches_the_language_switch_and_the_sign_up(browser: Browser, base_url: str) -> None:
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     page.goto(base_url)
-    seen = _tab_until(page, "e.matches('.md-select__link[hreflang=en]')")
+    seen = _tab_until(page, "e.matches('.ps-lang__link[hreflang=en]')")
     page.keyboard.press("Enter")
     page.wait_for_url(base_url + "en/")
     seen += _tab_until(page, "e.closest('.ps-signup')")

@@ -26,8 +26,7 @@ def test_pages_declare_their_language(page: Page, base_url: str) -> None:
 
 def test_the_language_switch_leads_to_the_same_event_in_english(page: Page, base_url: str) -> None:
     page.goto(base_url + "events/ringsoit-2022/")
-    page.locator(".md-header__option .md-select").hover()
-    page.get_by_role("link", name="English").click()
+    page.locator(".ps-lang").get_by_role("link", name="English").click()
     page.wait_for_url(base_url + "en/events/ringsoit-2022/")
     assert page.locator("h1").inner_text() == "LÕIM study tour of Võru County"
 
@@ -69,3 +68,37 @@ def test_without_javascript_the_events_page_stays_as_built(browser: Browser, bas
     plain.goto(base_url + "en/events/")
     assert plain.locator("#upcoming + ul li").count() == 10
     context.close()
+
+
+@pytest.mark.parametrize("path", ["trainings/", "en/trainings/", "project/", "en/events/ringsoit-2022/"])
+def test_no_table_cell_is_cut_on_a_320px_screen(browser: Browser, base_url: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 800})
+    phone = context.new_page()
+    phone.goto(base_url + path)
+    cells = phone.evaluate("""[...document.querySelectorAll('article td')].map(td => {
+        const box = td.getBoundingClientRect();
+        return {right: box.right, cut: td.scrollWidth - td.clientWidth, text: td.innerText.slice(0, 30)};
+    })""")
+    width = phone.evaluate("document.documentElement.clientWidth")
+    context.close()
+    assert cells, f"{path} has no table"
+    cut = [c for c in cells if c["right"] > width + 0.5 or c["cut"] > 0]
+    assert cut == [], f"{path}: cells cut at the screen's edge: {cut[:3]}"
+
+
+def test_wide_tables_stack_as_labelled_cards_on_a_phone(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    phone = context.new_page()
+    phone.goto(base_url + "en/trainings/")
+    cell = phone.locator("#kompetentsid-2023-modules ~ .md-typeset__scrollwrap td").first
+    label = cell.evaluate("td => getComputedStyle(td, '::before').content")
+    display = cell.evaluate("td => getComputedStyle(td).display")
+    context.close()
+    assert label == '"Date"' and display == "block"
+
+
+def test_wide_tables_stay_tables_on_a_desktop(page: Page, base_url: str) -> None:
+    page.goto(base_url + "en/trainings/")
+    cell = page.locator("#kompetentsid-2023-modules ~ .md-typeset__scrollwrap td").first
+    assert cell.evaluate("td => getComputedStyle(td).display") == "table-cell"
+    assert cell.evaluate("td => getComputedStyle(td, '::before').content") in ("none", "normal")

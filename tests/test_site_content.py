@@ -126,7 +126,7 @@ def test_every_page_links_to_its_counterpart_in_the_other_language(real_site: Pr
     assert len(pages) > 30
     for rel in pages:
         other = "en" if not rel.startswith("en/") else "et"
-        switch = soup(site, rel).find("a", class_="md-select__link", hreflang=other)
+        switch = soup(site, rel).find("a", class_="ps-lang__link", hreflang=other)
         assert switch is not None, rel
         href = switch["href"]
         base = site if href.startswith("/") else (site / rel).parent
