@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -10,9 +11,9 @@ from mkdocs.structure.pages import Page
 from projectsite.dates import today
 from projectsite.labels import LABELS
 from projectsite.period import project_settings
-from projectsite.render import Renderer
+from projectsite.render import Renderer, page_dates
 
-from _site import language, log, site_data
+from _site import language, log, project_root, site_data
 
 
 def _fallback(markdown: str, written_in: str, lang: str) -> str:
@@ -26,6 +27,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     src_in_language = page.file.src_uri.split("/", 1)[-1]
     renderer = Renderer(site_data(config), lang, today(), config.site_url or "http://127.0.0.1:8000/",
                         project_settings(config.extra))
+    docs = Path(config.docs_dir).resolve().relative_to(project_root(config)).as_posix()
+    page.meta.update(page_dates(project_root(config), f"{docs}/{page.file.src_uri}", markdown))
     markdown, unknown = renderer.fill(markdown, posixpath.dirname(src_in_language))
     for marker in unknown:
         log.warning(f"docs/{page.file.src_uri}: the marker {marker} is not known; check its spelling")

@@ -1,6 +1,7 @@
 """What a page's <head> says about it: description, feed, locale and schema.org JSON-LD."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from html import escape
 from urllib.parse import parse_qs, urlsplit
@@ -13,7 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from projectsite import LANGUAGES, links, structured
-from projectsite.dates import adessive, today
+from projectsite.dates import adessive, format_day, today
 from projectsite.labels import LABELS
 from projectsite.period import has_ended, project_settings
 from projectsite.plaintext import first_sentences, from_markdown
@@ -76,6 +77,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         "signup": _signup(config),
         "list_after_end": _list_after_end(config, lang),
         "day_on": lambda day: adessive(day, lang),
+        "iso_day": lambda iso: format_day(dt.date.fromisoformat(str(iso)[:10]), lang),
     }
     return env
 

@@ -5,6 +5,7 @@ import datetime as dt
 import posixpath
 import re
 from collections.abc import Callable
+from pathlib import Path
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
@@ -14,6 +15,7 @@ from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
 from . import dates, escape, links
+from .revisions import file_dates
 from .dates import day_of
 from .event_text import registration_open, status_notice
 from .labels import LABELS
@@ -153,3 +155,17 @@ class Renderer:
             return out
 
         return MARKER.sub(replace, markdown), unknown
+
+
+# The data file behind each marker: a page made from data is as new as its data.
+MARKER_SOURCES = {"events": "data/events.yaml", "upcoming": "data/events.yaml", "event": "data/events.yaml",
+                  "trainings": "data/trainings.yaml", "media": "data/media.yaml", "team": "data/team.yaml"}
+
+
+def page_dates(root: Path, page_rel: str, markdown: str) -> dict[str, str]:
+    """ps_created / ps_updated (ISO days): the page's own file and the data files its markers draw on."""
+    sources = {MARKER_SOURCES[m.group(1)] for m in MARKER.finditer(markdown) if m.group(1) in MARKER_SOURCES}
+    found = [d for d in (file_dates(root, rel) for rel in [page_rel, *sorted(sources)]) if d is not None]
+    if not found:
+        return {}
+    return {"ps_created": min(d[0] for d in found).isoformat(), "ps_updated": max(d[1] for d in found).isoformat()}
