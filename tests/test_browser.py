@@ -102,3 +102,18 @@ def test_wide_tables_stay_tables_on_a_desktop(page: Page, base_url: str) -> None
     cell = page.locator("#kompetentsid-2023-modules ~ .md-typeset__scrollwrap td").first
     assert cell.evaluate("td => getComputedStyle(td).display") == "table-cell"
     assert cell.evaluate("td => getComputedStyle(td, '::before').content") in ("none", "normal")
+
+
+@pytest.mark.parametrize("path", ["", "en/", "events/ringsoit-2022/", "en/events/ringsoit-2022/", "en/news/"])
+def test_no_request_fails_and_the_console_stays_clean(page: Page, base_url: str, path: str) -> None:
+    failed: list[str] = []
+    errors: list[str] = []
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(base_url + path, wait_until="networkidle")
+    assert failed == [] and errors == []
+
+
+def test_the_search_dialog_has_a_name(page: Page, base_url: str) -> None:
+    page.goto(base_url + "en/")
+    assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == "Search"
