@@ -64,9 +64,10 @@ test-fast: $(TEST_STAMP)
 schema: $(STAMP)
 	$(BIN)/projectsite schema
 
-bench: $(BENCH_STAMP) /usr/bin/chromium
+bench: $(BENCH_STAMP) $(NODE_STAMP) /usr/bin/chromium
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_newsletter.py
+	$(BIN)/python scripts/bench_lighthouse.py
 
 clean:
 	rm -rf site $(VENV) node_modules test-artifacts
