@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 from html import escape
 from urllib.parse import parse_qs, urlsplit
 from typing import Any
@@ -14,8 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from projectsite import DEFAULT_LANGUAGE, LANGUAGES, links, structured
-from projectsite.alternates import alternates
+from projectsite import LANGUAGES, links, structured
 from projectsite.dates import adessive, format_day, today
 from projectsite.labels import LABELS
 from projectsite.period import has_ended, project_settings
@@ -64,10 +62,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.meta.get("summary"):
         _describe(page, str(page.meta["summary"]))
     page.meta["jsonld"] = [structured.script_json(d) for d in _structured_data(markdown, page, config)]
-    docs = Path(config.docs_dir)
-    page.meta["ps_alternates"] = alternates(config.site_url or "", page.file.src_uri, language(config),
-                                            getattr(page.file, "locale", language(config)), page.url,
-                                            lambda src: (docs / src).is_file())
     return markdown
 
 
@@ -76,7 +70,6 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     lang = language(config)
     env.globals["projectsite"] = {
         "path": links.language_path(config.site_url or "", lang),
-        "root": links.language_path(config.site_url or "", DEFAULT_LANGUAGE),
         "locale": OG_LOCALE[lang],
         "alternate_locales": [OG_LOCALE[other] for other in LANGUAGES if other != lang],
         "image": _image(config),
