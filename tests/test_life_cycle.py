@@ -160,3 +160,21 @@ def test_an_event_outside_the_projects_period_is_a_warning(project: Project) -> 
     assert result.returncode == 0
     assert "events[0].start" in out and "outside the project's period 2022-05-01 – 2024-04-30" in out
     assert project.check("--strict").returncode != 0
+
+
+TRAINING = """
+- id: course
+  title: {et: Kursus, en: Course}
+  period: {start: 2023-01-05, end: 2023-04-30}
+  volume: {contact: 6}
+  registration_url: https://forms.gle/course
+"""
+
+
+@pytest.mark.parametrize(("today", "offered"), [("2023-04-30", True), ("2023-05-01", False)])
+def test_a_training_offers_registration_only_until_its_end(project: Project, today: str, offered: bool) -> None:
+    project.write("data/trainings.yaml", TRAINING)
+    result = project.build(today=today)
+    assert result.returncode == 0, result.stderr
+    button = page(project, "en/trainings/").find("a", href="https://forms.gle/course")
+    assert (button is not None) == offered
