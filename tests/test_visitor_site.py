@@ -85,3 +85,7 @@ def test_every_page_shows_the_funders_logo_statement_and_link(real_site: Project
         assert footer.find("img", src=lambda s: s and s.endswith("eea-norway-grants.svg")) is not None, path
         assert footer.find("a", href="https://eeagrants.org/", string="eeagrants.org") is not None, path
         assert "Liechtenstein" in text(footer), path
+
+
+def test_a_page_of_one_section_with_subsections_keeps_its_table_of_contents(real_site: Project) -> None:
+    assert not sidebar_hidden(soup(real_site.root / "site", "en/trainings/"), "toc")
