@@ -22,10 +22,5 @@ def line_start(value: str) -> str:
     return _LIST_MARKER.sub(r"\1\\.", value)
 
 
-def markdown(value: str) -> str:
-    """Editor-written Markdown, with every HTML tag shown as text."""
-    return value.replace("<", "&lt;").strip()
-
-
 def attribute(value: str) -> str:
     return escape(" ".join(value.split()), quote=True)
