@@ -345,3 +345,34 @@ def test_plain_text_is_the_text_of_the_rendered_markdown() -> None:
     source = "See *my_form_2024* at [the form](https://a.ee/my_form_2024), <https://a.ee/x_y_z>.\n\n- one\n- two"
     assert from_markdown(source) == ("See my_form_2024 at the form (https://a.ee/my_form_2024), "
                                      "https://a.ee/x_y_z.\n\n- one\n\n- two")
+
+
+# --- the post-build link check itself -------------------------------------------------------------------
+
+def write_site(root: Path, files: dict[str, str]) -> Path:
+    for rel, content in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(content, encoding="utf-8")
+    return root
+
+
+def test_the_link_check_reports_a_relative_an_absolute_and_a_feed_link_to_nothing(tmp_path: Path) -> None:
+    from projectsite.linkcheck import broken_links
+    site_dir = write_site(tmp_path, {
+        "index.html": '<a href="news/">ok</a> <a href="gone/">relative</a> <a href="/en/gone/">absolute</a>',
+        "news/index.html": '<a href="../index.html#top">ok</a> <a href="https://other.example/x">external</a>'
+                           ' <a href="mailto:a@b.ee">mail</a> <a href="#here">anchor</a>',
+        "en/index.html": '<a href="https://loim.example.org/news/">ok</a>',
+        "feed.xml": "<rss><link>https://loim.example.org/news/</link><link>https://loim.example.org/x/</link></rss>",
+    })
+    found = sorted(str(b) for b in broken_links(site_dir, "https://loim.example.org/"))
+    assert found == ["feed.xml: the link https://loim.example.org/x/ leads to no page of the site",
+                     "index.html: the link /en/gone/ leads to no page of the site",
+                     "index.html: the link gone/ leads to no page of the site"]
+
+
+def test_the_link_check_follows_a_site_below_a_path(tmp_path: Path) -> None:
+    from projectsite.linkcheck import broken_links
+    site_dir = write_site(tmp_path, {"index.html": '<a href="/loim/en/">ok</a> <a href="/elsewhere/">out</a>',
+                                     "en/index.html": "English"})
+    assert [b.href for b in broken_links(site_dir, "https://owner.github.io/loim/")] == ["/elsewhere/"]
