@@ -38,14 +38,14 @@ def _site_path(href: str, page_dir: str, site_url: str) -> str | None:
     base = site.path.rstrip("/") + "/"
     if parts.path.startswith("/"):
         if not parts.path.startswith(base):
-            return "\0outside"
+            return "../" + parts.path.lstrip("/")  # above the site's root: nothing of the site is there
         return posixpath.normpath(parts.path[len(base):] or ".") + ("/" if parts.path.endswith("/") else "")
     joined = posixpath.normpath(posixpath.join(page_dir, parts.path))
     return joined + ("/" if parts.path.endswith("/") else "")
 
 
 def _exists(site_dir: Path, path: str) -> bool:
-    if path.startswith("\0") or path.startswith("../") or path == "..":
+    if path.startswith("../") or path == "..":
         return False
     target = site_dir / unquote(path.rstrip("/") or ".")
     return (target / "index.html").is_file() if path.endswith("/") or target.is_dir() else target.is_file()
