@@ -376,3 +376,10 @@ def test_the_link_check_follows_a_site_below_a_path(tmp_path: Path) -> None:
     site_dir = write_site(tmp_path, {"index.html": '<a href="/loim/en/">ok</a> <a href="/elsewhere/">out</a>',
                                      "en/index.html": "English"})
     assert [b.href for b in broken_links(site_dir, "https://owner.github.io/loim/")] == ["/elsewhere/"]
+
+
+def test_a_link_to_a_missing_anchor_fails_the_strict_build(project: Project) -> None:
+    page = project.root / "docs" / "en" / "project.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[gone](events.md#no-such-heading)\n", encoding="utf-8")
+    result = project.build()
+    assert result.returncode != 0 and "no-such-heading" in result.stderr
