@@ -68,9 +68,14 @@ def _links(site_dir: Path) -> Iterator[tuple[str, str, str]]:
 
 def broken_links(site_dir: Path, site_url: str) -> list[BrokenLink]:
     """Every link to the site that names no file in `site_dir`."""
-    broken = []
+    broken: list[BrokenLink] = []
+    known: dict[str, bool] = {}  # every page links the whole navigation: look each target up once
     for rel, page_dir, href in _links(site_dir):
         path = _site_path(href, page_dir, site_url)
-        if path is not None and not _exists(site_dir, path):
+        if path is None:
+            continue
+        if path not in known:
+            known[path] = _exists(site_dir, path)
+        if not known[path]:
             broken.append(BrokenLink(rel, href))
     return broken
