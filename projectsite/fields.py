@@ -19,7 +19,7 @@ EMAIL_RE = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[
 
 
 # The error types the field types raise; each is a message key of the catalogue.
-FIELD_ERRORS = frozenset({"date_dotted", "date_format", "date_type", "impossible_date", "impossible_time",
+FIELD_ERRORS = frozenset({"date_dotted", "date_format", "date_type", "impossible_date", "impossible_time", "year_range",
                           "id_format", "url_format", "email_format"})
 
 
@@ -37,11 +37,19 @@ def _format_error(value: str, with_time: bool) -> PydanticCustomError:
     return _fail("date_format", value=value, wanted=wanted)
 
 
+# Years the site can count with: far from the calendar's edges (0001, 9999), where a day more or a time
+# zone less overflows.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
 def _real_date(value: str, year: str, month: str, day: str) -> dt.date:
     try:
-        return dt.date(int(year), int(month), int(day))
+        found = dt.date(int(year), int(month), int(day))
     except ValueError:
         raise _fail("impossible_date", value=value)
+    if not FIRST_YEAR <= found.year <= LAST_YEAR:
+        raise _fail("year_range", value=value, first=FIRST_YEAR, last=LAST_YEAR)
+    return found
 
 
 def parse_day(value: Any) -> dt.date:

@@ -31,10 +31,10 @@ def test_the_shipped_data_is_valid() -> None:
     assert problems == []
 
 
-def test_yaml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
+def test_an_unclosed_bracket_is_reported_where_it_opens(tmp_path: Path) -> None:
     line = only(problems_in(tmp_path, "events", "- id: a\n  title: [unclosed\n  start: 2022-06-14\n"))
-    assert line.startswith("data/events.yaml:3:")
-    assert "not well-formed" in line and "column" in line
+    assert line == ("data/events.yaml:2: the bracket [ on this line is never closed with ]; close it, "
+                    "or if the text itself starts with [, put the whole text in quotes")
 
 
 def test_a_list_where_a_mapping_belongs(tmp_path: Path) -> None:
