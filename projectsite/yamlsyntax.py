@@ -42,6 +42,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, Message]:
     start, at = exc.context_mark, exc.problem_mark
     here = at or start
     line, column = (here.line, here.column) if here else (0, 0)
+    if "tab" in problem:
+        return line, say("yaml_tab")
     if "quoted scalar" in context and start is not None:
         if "escape" in problem:
             return line, say("yaml_escape")
@@ -55,8 +57,10 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, Message]:
         return line, say("yaml_colon")
     if "cannot start any token" in problem:
         return line, _unexpected_character(_char_at(lines, line, column))
-    if "alias" in context or "anchor" in context or "undefined alias" in problem:
-        return line, say("yaml_reserved", char=_char_at(lines, line, column) or "*")
+    if ("alias" in context or "anchor" in context) and start is not None:
+        return start.line, say("yaml_reserved", char=_char_at(lines, start.line, start.column) or "*")
+    if "undefined alias" in problem:
+        return line, say("yaml_reserved", char="*")
     if "another document" in problem:
         return line, say("yaml_two_documents")
     if "block" in context:
