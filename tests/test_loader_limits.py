@@ -246,3 +246,12 @@ def test_the_build_reports_a_folder_and_a_bad_year_without_traceback(project: Pr
     assert "data/team.yaml: this is a folder where a file belongs" in result.stderr
     assert "events[0].start: '9999-12-31': the year must lie between 1900 and 2999" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_build_reports_a_news_post_that_is_not_utf8(project: Project) -> None:
+    post = project.root / "docs" / "et" / "news" / "2024-01-01-x.md"
+    post.write_bytes("---\ndate: 2024-01-01\ntitle: Õnn\n---\n\nTekst\n".encode("cp1257"))
+    result = project.build()
+    assert result.returncode != 0
+    assert "docs/et/news/2024-01-01-x.md:3: the file is not UTF-8 text; save it again as UTF-8" in result.stderr
+    assert "Traceback" not in result.stderr
