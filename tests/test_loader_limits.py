@@ -117,7 +117,7 @@ def test_a_news_post_that_is_not_utf8(tmp_path: Path) -> None:
 def test_a_folder_named_like_a_news_post(tmp_path: Path) -> None:
     (tmp_path / "docs" / "et" / "news" / "2024-01-01-x.md").mkdir(parents=True)
     _, problems = load_site(tmp_path)
-    assert "docs/et/news/2024-01-01-x.md: this is a folder where a file belongs; remove the folder and write the file" \
+    assert "docs/et/news/2024-01-01-x.md: this is a folder, not a news post; a news post is a .md file" \
         in map(str, problems)
 
 
