@@ -230,3 +230,10 @@ def test_news_post_front_matter_errors_point_into_the_file(tmp_path: Path, front
     post.write_text(f"---\n{front}---\n\nText\n", encoding="utf-8")
     _, problems = load_site(tmp_path)
     assert any(str(p).startswith(expected) for p in problems), problems
+
+
+def test_hours_with_a_decimal_comma_ask_for_a_number(tmp_path: Path) -> None:
+    text = "- id: p\n  title: P\n  period: {start: 2023-01-05, end: 2023-04-30}\n  volume: {contact: '2,5'}\n"
+    line = only(problems_in(tmp_path, "trainings", text))
+    assert line == ("data/trainings.yaml:4: trainings[0].volume.contact: expected a number "
+                    "(with a decimal point, like 2.5), found '2,5'")
