@@ -52,9 +52,16 @@ def _real_date(value: str, year: str, month: str, day: str) -> dt.date:
     return found
 
 
+def _as_written(value: Any) -> Any:
+    """A date or time from an explicit YAML tag (`!!timestamp`) as the text it stands for: checked like any text."""
+    if isinstance(value, dt.datetime):
+        plain = value.tzinfo is None and value.second == 0 and value.microsecond == 0
+        return value.strftime("%Y-%m-%d %H:%M") if plain else value.isoformat(sep=" ")
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
 def parse_day(value: Any) -> dt.date:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
+    value = _as_written(value) if not isinstance(value, dt.datetime) else value
     text = str(value).strip() if isinstance(value, (str, int)) else None
     if text is None:
         raise _fail("date_type", wanted=say("form_day"))
@@ -66,8 +73,7 @@ def parse_day(value: Any) -> dt.date:
 
 def parse_when(value: Any) -> dt.date | dt.datetime:
     """A day (all-day) or a local Tallinn date-time 'YYYY-MM-DD HH:MM'."""
-    if isinstance(value, dt.date):
-        return value
+    value = _as_written(value)
     text = str(value).strip() if isinstance(value, (str, int)) else None
     if text is None:
         raise _fail("date_type", wanted=say("form_when"))

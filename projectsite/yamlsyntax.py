@@ -61,6 +61,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, Message]:
         return start.line, say("yaml_reserved", char=_char_at(lines, start.line, start.column) or "*")
     if "undefined alias" in problem:
         return line, say("yaml_reserved", char="*")
+    if "constructor for the tag" in problem:
+        return line, say("yaml_reserved", char="!")
     if "another document" in problem:
         return line, say("yaml_two_documents")
     if "block" in context:

@@ -255,3 +255,25 @@ def test_the_build_reports_a_news_post_that_is_not_utf8(project: Project) -> Non
     assert result.returncode != 0
     assert "docs/et/news/2024-01-01-x.md:3: the file is not UTF-8 text; save it again as UTF-8" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("start,expected", [
+    ("!!timestamp 0001-01-01", "'0001-01-01': the year must lie between 1900 and 2999"),
+    ("!!timestamp 2024-03-31 03:30:00", "2024-03-31 03:30 does not exist in Tallinn"),
+    ("!!timestamp 2024-06-14 13:30:00+05:00", "'2024-06-14 13:30:00+05:00' is not a date in the form"),
+])
+def test_a_tagged_timestamp_is_checked_as_written(tmp_path: Path, start: str, expected: str) -> None:
+    line = only(problems_in(tmp_path, "events", EVENT.format(start=start)))
+    assert line.startswith(f"data/events.yaml:3: events[0].start: {expected}")
+
+
+def test_a_python_tag_is_refused_in_plain_words(tmp_path: Path) -> None:
+    line = only(problems_in(tmp_path, "events", "- id: a\n  title: !!python/object:os.system x\n"))
+    assert line == "data/events.yaml:2: a value cannot start with ! unquoted; put the whole text in quotes"
+
+
+def test_a_file_saved_with_a_bom_is_read(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "team.yaml").write_bytes("\ufeff- name: A\n  role: B\n".encode("utf-8"))
+    team, problems = load_data_file(tmp_path, "team")
+    assert (problems, team[0].name) == ([], "A")
