@@ -28,17 +28,27 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
 
 
 # YAML 1.2's core schema: only these plain values are not text. Everything else ('030', '14:00', 'no') is text.
-_RESOLVERS: list[tuple[str, str, str]] = [
-    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN"),
-    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+# (tag, pattern, the characters such a value can start with; "" is the empty value)
+_RESOLVERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", tuple("tTfF")),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ("~", "n", "N", "")),
+    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", tuple("-+0123456789")),
     ("tag:yaml.org,2002:float",
-     r"^[-+]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", "-+.0123456789"),
-    ("tag:yaml.org,2002:merge", r"^<<$", "<"),
-]
-_Loader.yaml_implicit_resolvers = {}
-for _tag, _pattern, _first in _RESOLVERS:
-    _Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first) + ([""] if "null" in _tag else []))
+     r"^[-+]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", tuple("-+.0123456789")),
+    ("tag:yaml.org,2002:merge", r"^<<$", ("<",)),
+)
+
+
+def _core_resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """The resolver table PyYAML's Resolver looks values up in, by their first character."""
+    table: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for tag, pattern, firsts in _RESOLVERS:
+        for first in firsts:
+            table.setdefault(first, []).append((tag, re.compile(pattern)))
+    return table
+
+
+_Loader.yaml_implicit_resolvers = _core_resolvers()
 
 
 @dataclass
