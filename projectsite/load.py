@@ -49,7 +49,7 @@ def load_data_file(root: FsPath, name: str) -> tuple[list[Any], list[Problem]]:
     if not path.exists() and not path.is_symlink():
         return [], [Problem(rel, None, "", say("file_missing", hint=say(f"hint_{name}")))]
     try:
-        parsed = parse(read_source(path))
+        parsed = parse(read_source(path, root))
     except SyntaxProblem as exc:
         return [], [Problem(rel, exc.line, "", exc.message)]
     except UnreadableFile as exc:

@@ -86,6 +86,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                          "et": "see ei ole tavaline fail (toru või seade); kirjuta tavaline tekstifail"},
     "file_unreadable": {"en": "the file cannot be read (check that it exists and that you may read it)",
                         "et": "faili ei saa lugeda (kontrolli, et see on olemas ja sul on lugemisõigus)"},
+    "file_outside": {"en": "this is a link to a file outside the project; copy the file here instead",
+                     "et": "see on viide failile väljaspool projekti; kopeeri fail hoopis siia"},
     "file_too_big": {"en": "the file is {size} MB; at most {limit} MB is read; split or shorten it",
                      "et": "fail on {size} MB; loetakse kuni {limit} MB; jaga see osadeks või lühenda"},
     "data_file_unknown": {"en": "no part of the site reads this file; the data files are {known}",

@@ -51,7 +51,7 @@ def front_matter(text: str) -> tuple[str, int] | None:
 def read_post(path: FsPath, root: FsPath, lang: str) -> tuple[NewsPost | None, list[Problem]]:
     rel = path.relative_to(root).as_posix()
     try:
-        found = front_matter(read_source(path))
+        found = front_matter(read_source(path, root))
     except UnreadableFile as exc:
         return None, [Problem(rel, exc.line, "", exc.message)]
     if found is None:

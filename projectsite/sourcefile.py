@@ -15,12 +15,16 @@ class UnreadableFile(Exception):
         super().__init__(str(message))
 
 
-def read_source(path: FsPath) -> str:
-    """The file's text; raises UnreadableFile with plain words for anything that is not a UTF-8 text file."""
+def read_source(path: FsPath, within: FsPath) -> str:
+    """The file's text; raises UnreadableFile with plain words for anything that is not a UTF-8 text file
+    inside the folder `within` (a link out of the project could otherwise print a secret into a build log)."""
     try:
         info = path.stat()
-    except OSError:
+        outside = not path.resolve().is_relative_to(within.resolve())
+    except (OSError, RuntimeError):
         raise UnreadableFile(say("file_unreadable")) from None
+    if outside:
+        raise UnreadableFile(say("file_outside"))
     if stat.S_ISDIR(info.st_mode):
         raise UnreadableFile(say("file_is_folder"))
     if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end

@@ -277,3 +277,29 @@ def test_a_file_saved_with_a_bom_is_read(tmp_path: Path) -> None:
     (tmp_path / "data" / "team.yaml").write_bytes("\ufeff- name: A\n  role: B\n".encode("utf-8"))
     team, problems = load_data_file(tmp_path, "team")
     assert (problems, team[0].name) == ([], "A")
+
+
+def test_a_link_out_of_the_project_is_not_read(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("API_KEY=abc123\n", encoding="utf-8")
+    (tmp_path / "project" / "data").mkdir(parents=True)
+    (tmp_path / "project" / "data" / "team.yaml").symlink_to(secret)
+    _, problems = load_data_file(tmp_path / "project", "team")
+    assert [str(p) for p in problems] == [
+        "data/team.yaml: this is a link to a file outside the project; copy the file here instead"]
+
+
+def test_a_link_inside_the_project_is_read(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "team-list.yaml").write_text("- name: A\n  role: B\n", encoding="utf-8")
+    (tmp_path / "data" / "team.yaml").symlink_to(tmp_path / "team-list.yaml")
+    team, problems = load_data_file(tmp_path, "team")
+    assert (problems, len(team)) == ([], 1)
+
+
+def test_a_link_loop_is_unreadable(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "team.yaml").symlink_to(tmp_path / "data" / "team.yaml")
+    _, problems = load_data_file(tmp_path, "team")
+    assert [str(p) for p in problems] == [
+        "data/team.yaml: the file cannot be read (check that it exists and that you may read it)"]
