@@ -21,7 +21,7 @@ from mailchimp_marketing.api_client import ApiClientError
 
 from ..messages import say
 from .audience import Member, SyncPlan
-from .backends_base import BackendFailure, Passing, retrying
+from .backends_base import BackendFailure, Passing, SendResult, retrying
 from .email import Email
 from .settings import Settings
 
@@ -131,11 +131,12 @@ class MailchimpBackend:
     def _status(self, campaign: str) -> dict[str, Any]:
         return self._call(lambda: self.client.campaigns.get(campaign, fields=["status", "recipients.recipient_count"]))
 
-    def send(self, campaign: str, lang: str) -> int:
-        """Sends unless Mailchimp already sends it (a retried run must not send twice)."""
+    def send(self, campaign: str, lang: str) -> SendResult:
+        """Sends unless Mailchimp already sends it (a retried run, or a log that still says `created`,
+        must not send twice)."""
         if self._status(campaign).get("status") not in ("sending", "sent"):
             self._call(lambda: self.client.campaigns.send(campaign))
-        return int(self._status(campaign).get("recipients", {}).get("recipient_count", 0))
+        return SendResult(int(self._status(campaign).get("recipients", {}).get("recipient_count", 0)))
 
     def schedule(self, campaign: str, when: dt.datetime) -> None:
         when_utc = when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S+00:00")
