@@ -93,7 +93,8 @@ def announce_command(args: argparse.Namespace) -> int:
                               today(), send=args.send, schedule=when, test_to=args.test_to, resend=args.resend,
                               dry_run=args.dry_run)
     except SendLogInvalid as exc:
-        _say([exc.problem, say("nl_log_fix")], lang)  # type: ignore[list-item]
+        _say([exc.problem], lang)
+        _say([say("nl_log_fix")], lang)
         return 1
     except UnknownItem as exc:
         _say([exc.message], lang)
@@ -110,7 +111,7 @@ def status_command(args: argparse.Namespace) -> int:
     try:
         report = status(backend(args.backend, root, load_settings(root)), SendLog(root / LOG))
     except SendLogInvalid as exc:
-        _say([exc.problem], lang)  # type: ignore[list-item]
+        _say([exc.problem], lang)
         return 1
     except BackendUnavailable as exc:
         _say([exc.message], lang)

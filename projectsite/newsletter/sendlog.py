@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from ..messages import say
+from ..messages import Message, say
 from ..problems import Problem, field_path
 
 HEADER = "# Announcements of the newsletter, written by `projectsite newsletter announce`. No personal data.\n"
@@ -58,8 +58,8 @@ def _line(node: yaml.Node) -> int:
 
 def _entry(node: yaml.Node, index: int, file: str) -> Entry:
     """One entry, read as written (no YAML 1.1 guessing), or the first thing wrong with it."""
-    def wrong(line: int, field: str, message: object) -> SendLogInvalid:
-        return SendLogInvalid(Problem(file, line, field_path("", (index, field)) if field else f"[{index}]", message))  # type: ignore[arg-type]
+    def wrong(line: int, field: str, message: Message) -> SendLogInvalid:
+        return SendLogInvalid(Problem(file, line, field_path("", (index, field)) if field else f"[{index}]", message))
     if not isinstance(node, yaml.MappingNode):
         raise wrong(_line(node), "", say("nl_log_entry"))
     values: dict[str, str] = {}
@@ -88,17 +88,17 @@ def read_entries(path: Path, file: str) -> list[Entry]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise SendLogInvalid(Problem(file, None, "", say("nl_log_unreadable", error=str(exc)))) from None
-    for number, line in enumerate(text.splitlines(), 1):
-        if CONFLICT.match(line):
+    for number, text_line in enumerate(text.splitlines(), 1):
+        if CONFLICT.match(text_line):
             raise SendLogInvalid(Problem(file, number, "", say("nl_log_conflict")))
     try:
-        if any(isinstance(event, (yaml.AliasEvent,)) or getattr(event, "anchor", None)
+        if any(isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None)
                for event in yaml.parse(text, Loader=yaml.SafeLoader)):
             raise SendLogInvalid(Problem(file, None, "", say("nl_log_alias")))
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise SendLogInvalid(Problem(file, line, "", say("nl_log_yaml", error=exc.problem or str(exc)))) from None
+        where = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise SendLogInvalid(Problem(file, where, "", say("nl_log_yaml", error=exc.problem or str(exc)))) from None
     except yaml.YAMLError as exc:
         raise SendLogInvalid(Problem(file, None, "", say("nl_log_yaml", error=str(exc)))) from None
     if root is None:
