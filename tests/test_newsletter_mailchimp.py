@@ -186,9 +186,9 @@ def test_a_campaign_already_sent_on_mailchimp_while_the_log_says_created_is_not_
     result = run(synced, fake, url, "announce", "event:ringsoit-2022", "--send")
     assert result.returncode == 0, result.stdout + result.stderr
     assert [path for method, path in fake.requests if path.endswith("/actions/send")] == []
-    assert "created earlier and not sent yet" in result.stdout and len(fake.campaigns) == 2
+    assert "not sending it again" in result.stdout and len(fake.campaigns) == 2
     log = (synced.root / "data" / "newsletter-log.yaml").read_text(encoding="utf-8")
-    assert log.count("status: sent") == 2 and log.count("recipients: 1") == 2
+    assert log.count("status: created") == 2 and log.count("status: sent") == 2
 
 
 def test_an_item_sent_by_mailchimp_is_not_sent_again_by_the_outbox(synced: Project, mailchimp) -> None:
@@ -197,3 +197,15 @@ def test_an_item_sent_by_mailchimp_is_not_sent_again_by_the_outbox(synced: Proje
     result = run(synced, fake, url, "announce", "event:ringsoit-2022", "--send", "--backend", "outbox")
     assert result.returncode == 0 and "by mailchimp; not sending it again" in result.stdout
     assert not (synced.root / "outbox" / "campaigns").exists()
+
+
+def test_a_sending_the_log_lost_is_found_on_mailchimp_and_not_repeated(synced: Project, mailchimp) -> None:
+    fake, url = mailchimp
+    assert run(synced, fake, url, "announce", "event:ringsoit-2022", "--send").returncode == 0
+    log = synced.root / "data" / "newsletter-log.yaml"
+    log.write_text("", encoding="utf-8")  # every entry removed by hand
+    fake.requests.clear()
+    result = run(synced, fake, url, "announce", "event:ringsoit-2022", "--send")
+    assert result.returncode == 0 and "not sending it again" in result.stdout, result.stdout + result.stderr
+    assert len(fake.campaigns) == 2 and [p for m, p in fake.requests if m == "POST"] == []
+    assert log.read_text(encoding="utf-8").count("status: sent") == 2  # written back

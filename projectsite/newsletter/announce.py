@@ -56,6 +56,21 @@ def _existing_draft(backend: Backend, last: Entry | None, item: str, lang: str) 
     return find(item, lang) if find is not None else None
 
 
+def _sent_before(backend: Backend, log: SendLog, item: str, lang: str, dry_run: bool) -> Entry | None:
+    """The last sending of the item in the language: from the log, or from a service that knows of a sending
+    the log lost (a hand edit), which is then written into the log again."""
+    entry = log.delivered(item, lang)
+    find = getattr(backend, "find_sent", None)
+    if entry is not None or find is None:
+        return entry
+    campaign = find(item, lang)
+    if campaign is None:
+        return None
+    if dry_run:
+        return Entry(item, lang, backend.name, campaign, "sent", "?")
+    return log.record(item, lang, backend.name, campaign, "sent")
+
+
 def announce(backend: Backend, data: SiteData, settings: Settings, log: SendLog, item: str, today: dt.date, *,
              send: bool = False, schedule: dt.datetime | None = None, test_to: list[str] | None = None,
              resend: bool = False, dry_run: bool = False) -> list[Message]:
@@ -70,8 +85,8 @@ def announce(backend: Backend, data: SiteData, settings: Settings, log: SendLog,
             report.append(say("nl_test", item=item, lang=lang, paths=", ".join(str(p) for p in paths)) if paths
                           else say("nl_test_sent", item=item, lang=lang, addresses=", ".join(test_to)))
             continue
-        delivered = log.delivered(item, lang)
-        if delivered is not None and not resend:
+        delivered = None if resend else _sent_before(backend, log, item, lang, dry_run)
+        if delivered is not None:
             report.append(say("nl_already_sent_by", item=item, lang=lang, at=delivered.at, backend=delivered.backend))
             continue
         last = log.latest(item, lang, backend.name)

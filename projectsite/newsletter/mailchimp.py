@@ -117,6 +117,13 @@ class MailchimpBackend:
         return next((c["id"] for c in found.get("campaigns", [])
                      if c.get("settings", {}).get("title") == self._title(item, lang)), None)
 
+    def find_sent(self, item: str, lang: str) -> str | None:
+        """A campaign of this item and language that Mailchimp sends, sent or scheduled (for a log that lost it)."""
+        found = self._call(lambda: self.client.campaigns.list(count=1000, fields=[
+            "campaigns.id", "campaigns.status", "campaigns.settings.title"]))
+        return next((c["id"] for c in found.get("campaigns", []) if c.get("status") in ("sending", "sent", "schedule")
+                     and c.get("settings", {}).get("title") == self._title(item, lang)), None)
+
     def create_campaign(self, item: str, mail: Email) -> str:
         segment = {"match": "all", "conditions": [{"condition_type": "Language", "field": "language", "op": "is",
                                                    "value": mail.lang}]}
