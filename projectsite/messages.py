@@ -49,6 +49,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
                   "et": "'{value}' ei sobi id-ks: kasuta väiketähti, numbreid ja '-' (näiteks avaseminar-2022)"},
     "url_format": {"en": "'{value}' is not a web address: it must start with https:// and name a site, like https://www.example.ee/page",
                    "et": "'{value}' ei ole veebiaadress: see peab algama https:// ja nimetama saidi, näiteks https://www.example.ee/leht"},
+    "url_scheme": {"en": "'{value}' is not an address the site can link: only https://, http:// and mailto: addresses are allowed",
+                   "et": "„{value}“ ei ole aadress, millele sait saab viidata: lubatud on ainult https://, http:// ja mailto: aadressid"},
+    "url_character": {"en": "'{value}' contains {char}, which an address can't hold as written; copy the address from the browser's address bar (there it is percent-encoded, like %20 for a space)",
+                      "et": "„{value}“: märki {char} ei saa aadressis nii kirjutada; kopeeri aadress brauseri aadressiribalt (seal on see kodeeritud, näiteks tühik kui %20)"},
+    "char_space": {"en": "a space", "et": "tühik"},
+    "char_invisible": {"en": "an invisible character ({code}: a line break, tab or control character)",
+                       "et": "nähtamatu märk ({code}: reavahetus, tabulaator või juhtmärk)"},
     "email_format": {"en": "'{value}' is not an e-mail address (like name@example.ee)",
                      "et": "'{value}' ei ole e-posti aadress (näiteks nimi@example.ee)"},
     # rules between fields
@@ -74,6 +81,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
                     "et": "YAML ei ole korrektne: {problem}{column}; kontrolli taandeid ja pane jutumärkidesse tekst, milles on ': ' või '#'"},
     "column": {"en": " (column {column})", "et": " (veerg {column})"},
     "yaml_unreadable": {"en": "the YAML cannot be read: {problem}", "et": "YAML-i ei saa lugeda: {problem}"},
+    "news_file_name": {"en": "a news post's file name is YYYY-MM-DD-name.md: its date, then lowercase letters, digits and hyphens, like 2024-03-22-kogemuste-analuus.md",
+                       "et": "uudise failinimi on kujul AAAA-KK-PP-nimi.md: kuupäev, siis väiketähed, numbrid ja sidekriipsud, näiteks 2024-03-22-kogemuste-analuus.md"},
+    "news_not_a_file": {"en": "this is a folder, not a news post; a news post is a .md file", "et": "see on kaust, mitte uudis; uudis on .md-fail"},
     "front_matter": {"en": "a news post starts with front matter: a line '---', then 'date: YYYY-MM-DD' and 'title: ...', then '---'",
                      "et": "uudis algab päisega: rida '---', siis 'date: AAAA-KK-PP' ja 'title: ...', siis '---'"},
     # translations
