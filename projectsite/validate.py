@@ -11,6 +11,7 @@ from .explain import message
 from .messages import Message, say
 from .problems import Path, Problem, field_path
 from .rules import Finding
+from .written import as_written
 from .yamlfile import Parsed, duplicate_keys
 
 _adapters: dict[Any, TypeAdapter[Any]] = {}
@@ -52,7 +53,7 @@ def validate_parsed(parsed: Parsed, tp: Any, file: str, root: str,
     if controls:
         return None, problems + controls
     try:
-        value = _adapter(tp).validate_python(parsed.data)
+        value = _adapter(tp).validate_python(as_written(parsed.data, parsed.node, tp))
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])

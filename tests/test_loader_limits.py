@@ -303,3 +303,23 @@ def test_a_link_loop_is_unreadable(tmp_path: Path) -> None:
     _, problems = load_data_file(tmp_path, "team")
     assert [str(p) for p in problems] == [
         "data/team.yaml: the file cannot be read (check that it exists and that you may read it)"]
+
+
+@pytest.mark.parametrize("field,written", [("time", "9.30"), ("time", "1400"), ("item", "2024"), ("item", "1e3")])
+def test_a_number_in_a_text_field_keeps_how_it_was_written(tmp_path: Path, field: str, written: str) -> None:
+    other = "item: Avamine" if field == "time" else "time: '14:00'"
+    (tmp_path / "data").mkdir()
+    text = f"- id: a\n  title: A\n  start: 2022-06-14\n  agenda:\n    - {field}: {written}\n      {other}\n"
+    (tmp_path / "data" / "events.yaml").write_text(text, encoding="utf-8")
+    events, problems = load_data_file(tmp_path, "events")
+    assert problems == []
+    agenda = events[0].agenda[0]
+    assert (agenda.time if field == "time" else agenda.item.et) == written
+
+
+def test_a_number_in_a_number_field_stays_a_number(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "events.yaml").write_text("- id: a\n  title: 2024\n  start: 2022-06-14\n  capacity: 30\n",
+                                                   encoding="utf-8")
+    events, problems = load_data_file(tmp_path, "events")
+    assert (problems, events[0].capacity, events[0].title.et) == ([], 30, "2024")
