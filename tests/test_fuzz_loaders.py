@@ -59,7 +59,7 @@ def test_any_yaml_like_text_gives_problems_or_a_model(text: str) -> None:
         assert_problems_or_model(*outcome(text, name))
 
 
-@FAST
+@settings(FAST, max_examples=80)
 @given(st.lists(event_like, max_size=3))
 def test_any_structure_of_event_fields_gives_problems_or_events(entries: list[dict[str, Any]]) -> None:
     text = yaml.safe_dump(entries, allow_unicode=True)
