@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cache
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -11,13 +12,9 @@ from .problems import Problem, field_path
 from .rules import Finding
 from .yamlfile import Parsed, duplicate_keys
 
-_adapters: dict[Any, TypeAdapter[Any]] = {}
-
-
+@cache  # building an adapter is slow; it depends on the type alone
 def _adapter(tp: Any) -> TypeAdapter[Any]:
-    if tp not in _adapters:
-        _adapters[tp] = TypeAdapter(tp)
-    return _adapters[tp]
+    return TypeAdapter(tp)
 
 
 def validate_parsed(parsed: Parsed, tp: Any, file: str, root: str,

@@ -41,7 +41,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 def copy_project(dest: Path) -> Path:
     dest.mkdir(parents=True)
     for part in PARTS:
-        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, dest / part)
+        if (ROOT / part).exists():
+            (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, dest / part)
     return dest
 
 
@@ -105,6 +106,7 @@ def plain_mkdocs_project(project: Path, pages: dict[str, dict[str, str]], dest: 
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     for key in ("hooks", "watch", "extra_javascript"):
         config.pop(key, None)
+    config["plugins"] = [p for p in config["plugins"] if p != "projectsite" and "projectsite" not in p]
     config["theme"].pop("custom_dir", None)
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     shutil.copytree(project / "docs" / "assets", dest / "docs" / "assets")

@@ -8,15 +8,15 @@ from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from projectsite import LANGUAGES, links, structured
 from projectsite.labels import LABELS
+from projectsite.load import SiteData
 from projectsite.plaintext import first_sentences, from_markdown
 
-from _site import language, site_data
+from .state import BuildState, language
 
 OG_LOCALE = {"et": "et_EE", "en": "en_GB"}
 EVENT_PAGE = re.compile(r"^(?P<lang>[a-z]{2})/events/(?P<id>[a-z0-9-]+)\.md$")
@@ -37,8 +37,8 @@ def _describe(page: Page, text: str) -> None:
     page.meta.setdefault("description", escape(text, quote=True))
 
 
-def _structured_data(markdown: str, page: Page, config: MkDocsConfig) -> list[dict[str, Any]]:
-    data, lang, url = site_data(config), language(config), page.canonical_url or ""
+def _structured_data(markdown: str, page: Page, config: MkDocsConfig, data: SiteData) -> list[dict[str, Any]]:
+    lang, url = language(config), page.canonical_url or ""
     if match := EVENT_PAGE.match(page.file.src_uri):
         event = data.event(match["id"])
         if event is not None:
@@ -54,11 +54,11 @@ def _structured_data(markdown: str, page: Page, config: MkDocsConfig) -> list[di
     return []
 
 
-@event_priority(10)  # before the markers are filled
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, state: BuildState) -> str:
+    """Before the markers are filled (it looks for the trainings' marker)."""
     if page.meta.get("summary"):
         _describe(page, str(page.meta["summary"]))
-    page.meta["jsonld"] = [structured.script_json(d) for d in _structured_data(markdown, page, config)]
+    page.meta["jsonld"] = [structured.script_json(d) for d in _structured_data(markdown, page, config, state.site_data(config))]
     return markdown
 
 

@@ -11,7 +11,7 @@ from projectsite.dates import today
 from projectsite.labels import LABELS
 from projectsite.render import Renderer
 
-from _site import language, log, site_data
+from .state import BuildState, language, log
 
 
 def _fallback(markdown: str, written_in: str, lang: str) -> str:
@@ -20,10 +20,10 @@ def _fallback(markdown: str, written_in: str, lang: str) -> str:
     return f'<p class="ps-fallback">({note})</p>\n\n<div lang="{written_in}" markdown="1">\n\n{markdown}\n\n</div>\n'
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, state: BuildState) -> str:
     lang = language(config)
     src_in_language = page.file.src_uri.split("/", 1)[-1]
-    renderer = Renderer(site_data(config), lang, today(), config.site_url or "http://127.0.0.1:8000/")
+    renderer = Renderer(state.site_data(config), lang, today(), config.site_url or "http://127.0.0.1:8000/")
     markdown, unknown = renderer.fill(markdown, posixpath.dirname(src_in_language))
     for marker in unknown:
         log.warning(f"docs/{page.file.src_uri}: the marker {marker} is not known; check its spelling")

@@ -11,11 +11,11 @@ from projectsite.dates import today
 from projectsite.feeds import build_feed
 from projectsite.labels import LABELS
 
-from _site import language, site_data
+from .state import BuildState, language
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    lang, data, site_url = language(config), site_data(config), config.site_url or ""
+def on_post_build(config: MkDocsConfig, state: BuildState) -> None:
+    lang, data, site_url = language(config), state.site_data(config), config.site_url or ""
     out = Path(config.site_dir) / links.language_prefix(lang)  # the plugin keeps site_dir at the root
     words, day = LABELS[lang], today()
     description = config.site_description or words["feed_title"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 # Material puts autocomplete="off" on its toggle checkboxes; HTML allows it only on text-like inputs.
@@ -18,7 +17,6 @@ def mend(html: str) -> str:
     return html if 'id="__toc"' in html else html.replace(TOC_LABEL, "")
 
 
-@event_priority(-100)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return mend(output)
 

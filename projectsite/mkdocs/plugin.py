@@ -1,0 +1,64 @@
+"""The projectsite plugin: MkDocs' events, handed to the engine. The state of a build lives on the instance.
+
+mkdocs-static-i18n (`i18n`) runs the whole build once per language, so every event below fires once per
+language. Each priority that matters is set against that plugin's own (it uses -100 for on_config, on_files,
+on_nav, on_post_page and on_post_build, and 50 for on_page_markdown and on_page_context), so the order of
+`projectsite` and `i18n` in mkdocs.yml's `plugins:` does not matter.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from . import data_pages, event_pages, feeds_calendars, html_fixes, localized_404, page_meta
+from .config import ProjectsiteConfig
+from .state import BuildState
+
+
+class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.state = BuildState()
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Having this event makes MkDocs keep this instance (and its state) across `mkdocs serve` rebuilds."""
+        self.state = BuildState()
+
+    @event_priority(0)  # before i18n's on_files (-100), which sorts the files into languages
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.config.event_pages:
+            return event_pages.add_pages(files, config, self.state)  # loads the data
+        self.state.load_data(config)  # the first event of each language's build: stops it if the data is wrong
+        return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        event_pages.restore_content(page, self.state)
+        return page
+
+    # After i18n's on_page_markdown (50), which translates admonition titles.
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        markdown = page_meta.on_page_markdown(markdown, page, config, files, self.state)  # before the markers are filled
+        markdown = event_pages.on_page_markdown(markdown, page, config, files, self.state)
+        return data_pages.on_page_markdown(markdown, page, config, files, self.state)
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        return page_meta.on_env(env, config, files)
+
+    # Before i18n's on_post_page (-100), which only hands the page to the with-pdf plugin.
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return html_fixes.on_post_page(output, page, config)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return html_fixes.on_post_template(output_content, template_name, config)
+
+    @event_priority(0)  # before i18n's on_post_build (-100): it builds the next language from inside it
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.feeds:
+            feeds_calendars.on_post_build(config, self.state)
+        localized_404.on_post_build(config, self.state)
