@@ -11,7 +11,8 @@ from projectsite.dates import today
 from projectsite.labels import LABELS
 from projectsite.render import Renderer
 
-from .state import BuildState, language, log
+from .state import BuildState, language
+from .terminal import log
 
 
 def _fallback(markdown: str, written_in: str, lang: str) -> str:

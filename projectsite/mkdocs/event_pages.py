@@ -26,7 +26,7 @@ def _stub(event_id: str) -> str:
 def add_pages(files: Files, config: MkDocsConfig, state: BuildState) -> Files:
     """Before mkdocs-static-i18n's on_files: a nominal file per event and language."""
     state.stubs.clear()
-    for event in state.load_data(config).events:  # the first hook of each build: it loads the data
+    for event in state.site_data(config).events:
         for lang in LANGUAGES:
             src_uri = f"{lang}/events/{event.id}.md"
             if files.get_file_from_path(src_uri) is None:  # an editor's own page wins

@@ -7,6 +7,7 @@ on_nav, on_post_page and on_post_build, and 50 for on_page_markdown and on_page_
 """
 from __future__ import annotations
 
+import logging
 from typing import Literal
 
 from jinja2 import Environment
@@ -15,9 +16,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import data_pages, event_pages, feeds_calendars, html_fixes, localized_404, page_meta
+from projectsite import DEFAULT_LANGUAGE
+
+from . import data_pages, event_pages, feeds_calendars, html_fixes, localized_404, page_meta, preview, terminal
 from .config import ProjectsiteConfig
-from .state import BuildState
+from .state import BuildState, DataProblems, language
 
 
 class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):
@@ -25,16 +28,35 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):
 
     def __init__(self) -> None:
         self.state = BuildState()
+        self.serving = False
+        self.quiet: tuple[terminal.QuietNoise, list[logging.Handler]] | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Having this event makes MkDocs keep this instance (and its state) across `mkdocs serve` rebuilds."""
-        self.state = BuildState()
+        self.state, self.serving = BuildState(), command == "serve"
+        self.quiet = terminal.quiet_noise()
+
+    def on_shutdown(self) -> None:
+        if self.quiet is not None:
+            terminal.loud_again(self.quiet)
+            self.quiet = None
 
     @event_priority(0)  # before i18n's on_files (-100), which sorts the files into languages
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """The first event of each language's build: loads the data (again only if it changed)."""
+        try:
+            self.state.load_data(config)
+        except DataProblems:
+            if not self.serving:
+                raise  # `mkdocs build` stops, and MkDocs prints the problems
+        if language(config) == DEFAULT_LANGUAGE:  # once per build, not once per language
+            terminal.report(self.state.problems, self.state.editor_language, self.serving)
+        if self.quiet is not None:
+            self.quiet[0].failing = self.state.failed
+        if self.state.failed:
+            return preview.without_pages(config)
         if self.config.event_pages:
-            return event_pages.add_pages(files, config, self.state)  # loads the data
-        self.state.load_data(config)  # the first event of each language's build: stops it if the data is wrong
+            return event_pages.add_pages(files, config, self.state)
         return files
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -59,6 +81,9 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):
 
     @event_priority(0)  # before i18n's on_post_build (-100): it builds the next language from inside it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.state.failed:  # only under serve
+            preview.write_error_page(config, self.state.problems, self.state.editor_language)
+            return
         if self.config.feeds:
             feeds_calendars.on_post_build(config, self.state)
         localized_404.on_post_build(config, self.state)

@@ -1,7 +1,6 @@
 """The state of one build (one `mkdocs build`, or one `mkdocs serve` session): held by the plugin, never global."""
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -9,20 +8,17 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from projectsite import DEFAULT_LANGUAGE
+from projectsite.messages import say, system_language
 from projectsite.load import SiteData, load_site
 from projectsite.models import DATA_FILES
 from projectsite.problems import Problem, errors
-
-log = logging.getLogger("mkdocs.plugins.projectsite")
 
 
 class DataProblems(PluginError):
     """The data has errors: nothing is built. Carries the problems for the preview's error page."""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("The site was not built; fix these problems in the data:\n"
-                         + "\n".join(str(p) for p in problems))
+    def __init__(self, problems: list[Problem], lang: str) -> None:
+        super().__init__(say("preview_intro").text(lang) + "\n" + "\n".join(p.text(lang) for p in errors(problems)))
         self.problems = problems
 
 
@@ -53,23 +49,26 @@ class BuildState:
     stubs: dict[str, str] = field(default_factory=dict)
     # The default language's /404.html, put back after the other languages' builds overwrote it.
     root_404: bytes | None = None
+    # The language of the messages to the editor: the system's, as for `projectsite check`.
+    editor_language: str = field(default_factory=system_language)
+
+    @property
+    def failed(self) -> bool:
+        """The data has errors: `mkdocs build` stops; `mkdocs serve` shows them instead of the site."""
+        return bool(errors(self.problems))
 
     def site_data(self, config: MkDocsConfig) -> SiteData:
         """The data as loaded by load_data() at the start of this language's build."""
         return self.data if self.data is not None else self.load_data(config)
 
     def load_data(self, config: MkDocsConfig) -> SiteData:
-        """Reads and validates the data (again only if a file changed); stops the build with one line per problem."""
+        """Reads and validates the data (again only if a file changed); raises DataProblems if it has errors."""
         root = project_root(config)
         docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
         stamp = _fingerprint(root, docs_dir)
         if self.data is None or stamp != self.fingerprint:
             self.data, self.problems = load_site(root, docs_dir)
             self.fingerprint = stamp
-        if errors(self.problems):
-            raise DataProblems(self.problems)
-        if language(config) == DEFAULT_LANGUAGE:  # once per build, not once per language
-            for problem in self.problems:
-                # Missing English is no fault of the site (it shows the Estonian): `projectsite check` reports it.
-                (log.info if problem.category == "translation" else log.warning)(str(problem))
+        if self.failed:
+            raise DataProblems(self.problems, self.editor_language)
         return self.data
