@@ -31,6 +31,7 @@ class Preview:
 
     project: Project
     today: str = "2023-06-01"
+    verbose: bool = False
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
 
@@ -45,7 +46,8 @@ class Preview:
     def __enter__(self) -> Preview:
         env = {**os.environ, "PROJECTSITE_TODAY": self.today, "NO_MKDOCS_2_WARNING": "1", "LANG": "C.UTF-8"}
         with self.log_path.open("wb") as log:
-            self.process = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{self.port}"],
+            self.process = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{self.port}"]
+                                            + (["-v"] if self.verbose else []),
                                             cwd=self.project.root, env=env, stdout=log, stderr=subprocess.STDOUT)
         self.wait_for_log("Serving on", timeout=120)
         return self

@@ -11,6 +11,7 @@ import logging
 from typing import Literal
 
 from jinja2 import Environment
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
@@ -18,9 +19,9 @@ from mkdocs.structure.pages import Page
 
 from projectsite import DEFAULT_LANGUAGE
 
-from . import data_pages, event_pages, feeds_calendars, html_fixes, localized_404, page_meta, preview, terminal
+from . import data_pages, event_pages, feeds_calendars, html_fixes, localized_404, page_meta, preview, terminal, watching
 from .config import ProjectsiteConfig
-from .state import BuildState, DataProblems, language
+from .state import BuildState, DataProblems, language, project_root
 
 
 class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):
@@ -36,10 +37,24 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):
         self.state, self.serving = BuildState(), command == "serve"
         self.quiet = terminal.quiet_noise()
 
+    @property
+    def caching(self) -> bool:
+        return self.serving and self.config.fast_preview
+
     def on_shutdown(self) -> None:
         if self.quiet is not None:
             terminal.loud_again(self.quiet)
             self.quiet = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Before i18n's on_config (-100), which sets the theme's language on the same Theme object."""
+        self.state.theme.install(config.theme, project_root(config))
+        return config
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+        if self.config.fast_preview:
+            watching.watch_closely(server)
+        return server
 
     @event_priority(0)  # before i18n's on_files (-100), which sorts the files into languages
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -56,7 +71,9 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):
         if self.state.failed:
             return preview.without_pages(config)
         if self.config.event_pages:
-            return event_pages.add_pages(files, config, self.state)
+            files = event_pages.add_pages(files, config, self.state)
+        if self.caching:
+            self.state.pages.start(files, config, language(config), self.state.stubs)
         return files
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -67,14 +84,28 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         markdown = page_meta.on_page_markdown(markdown, page, config, files, self.state)  # before the markers are filled
         markdown = event_pages.on_page_markdown(markdown, page, config, files, self.state)
-        return data_pages.on_page_markdown(markdown, page, config, files, self.state)
+        markdown = data_pages.on_page_markdown(markdown, page, config, files, self.state)
+        if self.caching:
+            self.state.pages.reuse_markdown(page, markdown, language(config))
+        return markdown
+
+    @event_priority(100)  # first: the HTML as Markdown made it (i18n has no on_page_content)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.caching:
+            self.state.pages.keep_markdown(page, language(config))
+        return html
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        return page_meta.on_env(env, config, files)
+        env = page_meta.on_env(env, config, files)
+        if self.caching:  # every page is read by now; none is written yet
+            self.state.pages.choose(env, files, language(config))
+        return env
 
-    # Before i18n's on_post_page (-100), which only hands the page to the with-pdf plugin.
+    # Last, with i18n's on_post_page (-100), which only hands the page to the with-pdf plugin.
+    @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return html_fixes.on_post_page(output, page, config)
+        output = html_fixes.on_post_page(output, page, config)
+        return self.state.pages.output(page, output, language(config)) if self.caching else output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return html_fixes.on_post_template(output_content, template_name, config)

@@ -13,6 +13,9 @@ from projectsite.load import SiteData, load_site
 from projectsite.models import DATA_FILES
 from projectsite.problems import Problem, errors
 
+from .page_cache import PageCache
+from .theme_cache import ThemeCache
+
 
 class DataProblems(PluginError):
     """The data has errors: nothing is built. Carries the problems for the preview's error page."""
@@ -34,8 +37,9 @@ def language(config: MkDocsConfig) -> str:
 def _fingerprint(root: Path, docs_dir: str) -> tuple[Any, ...]:
     """What the data is made of, by modification time: a change in any of them means loading again."""
     paths = [root / "data" / f"{name}.yaml" for name in DATA_FILES]
-    paths += sorted((root / docs_dir).rglob("*.md"))  # the news posts, and the pages' counterparts
-    return tuple((str(p), p.stat().st_mtime_ns if p.exists() else None) for p in paths)
+    paths += sorted((root / docs_dir).glob("*/news/*.md"))
+    read = tuple((str(p), p.stat().st_mtime_ns if p.exists() else None) for p in paths)
+    return read + tuple(sorted(str(p) for p in (root / docs_dir).rglob("*.md")))  # which pages have a counterpart
 
 
 @dataclass
@@ -51,6 +55,10 @@ class BuildState:
     root_404: bytes | None = None
     # The language of the messages to the editor: the system's, as for `projectsite check`.
     editor_language: str = field(default_factory=system_language)
+    # The theme's compiled templates and file listings, for every language and rebuild.
+    theme: ThemeCache = field(default_factory=ThemeCache)
+    # Under serve: each page's HTML and output, reused while its inputs stay the same.
+    pages: PageCache = field(default_factory=PageCache)
 
     @property
     def failed(self) -> bool:
