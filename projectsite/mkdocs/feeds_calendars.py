@@ -14,16 +14,29 @@ from projectsite.labels import LABELS
 from .state import BuildState, language
 
 
-def on_post_build(config: MkDocsConfig, state: BuildState) -> None:
-    lang, data, site_url = language(config), state.site_data(config), config.site_url or ""
+def on_post_build(config: MkDocsConfig, state: BuildState, keep: bool = False) -> None:
+    """Writes the files; with `keep` (under serve) made again only when the data or the day changed."""
+    lang, site_url = language(config), config.site_url or ""
+    key = (lang, state.fingerprint, site_url, today(), config.site_description)
+    kept = state.feed_files.get(lang)
+    files = kept[1] if kept is not None and kept[0] == key else _files(config, state)
+    if keep:
+        state.feed_files[lang] = (key, files)
     out = Path(config.site_dir) / links.language_prefix(lang)  # the plugin keeps site_dir at the root
+    for rel, content in files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_bytes(content)
+
+
+def _files(config: MkDocsConfig, state: BuildState) -> dict[str, bytes]:
+    """The language's feed, its calendar and the one-event calendars, by their path in the language's folder."""
+    lang, data, site_url = language(config), state.site_data(config), config.site_url or ""
     words, day = LABELS[lang], today()
     description = config.site_description or words["feed_title"]
-    (out / links.FEED).write_bytes(build_feed(data, lang, site_url, words["feed_title"], description, day))
+    files = {links.FEED: build_feed(data, lang, site_url, words["feed_title"], description, day)}
     calendars = CalendarSet.of(data.events, lang, site_url, day)
-    (out / links.CALENDAR).write_bytes(calendars.calendar(words["calendar_name"]))
+    files[links.CALENDAR] = calendars.calendar(words["calendar_name"])
     for event in data.events:
-        folder = out / "events" / event.id
-        folder.mkdir(parents=True, exist_ok=True)
         ics = calendars.calendar(words["calendar_name"], [event.id])
-        (folder / links.event_ics_name(event.id)).write_bytes(ics)
+        files[f"events/{event.id}/{links.event_ics_name(event.id)}"] = ics
+    return files

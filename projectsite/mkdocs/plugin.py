@@ -116,5 +116,5 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):
             preview.write_error_page(config, self.state.problems, self.state.editor_language)
             return
         if self.config.feeds:
-            feeds_calendars.on_post_build(config, self.state)
+            feeds_calendars.on_post_build(config, self.state, keep=self.caching)
         localized_404.on_post_build(config, self.state)
