@@ -8,10 +8,23 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve build check test test-fast schema bench clean java-runtime
 
+TEST_STAMP  := $(VENV)/.installed-test
+BENCH_STAMP := $(VENV)/.installed-bench
+
+# The site's own dependencies only: what `make serve` needs.
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) || { apt-get update -qq && apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	@touch $@
+
+# The test tools (pytest, Playwright, aiosmtpd, ...), only for `make test`.
+$(TEST_STAMP): $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[test]'
+	@touch $@
+
+$(BENCH_STAMP): $(TEST_STAMP)
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	@touch $@
 
 install: $(STAMP)
@@ -28,33 +41,33 @@ check: $(STAMP)
 # Browser-side test tools from npm (axe-core, the Nu Html Checker); the checker runs on Java.
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
-	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm; \
-	else sudo apt-get update -qq && sudo apt-get install -y -qq nodejs npm; fi; }
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; \
+	else sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; fi; }
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 java-runtime:
-	@command -v java >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq default-jre-headless; \
-	else sudo apt-get update -qq && sudo apt-get install -y -qq default-jre-headless; fi; }
+	@command -v java >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null; \
+	else sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null; fi; }
 
 /usr/bin/chromium:
-	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
-	else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi
+	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	else sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null; fi
 
-test: $(STAMP) $(NODE_STAMP) java-runtime /usr/bin/chromium
+test: $(TEST_STAMP) $(NODE_STAMP) java-runtime /usr/bin/chromium
 	$(BIN)/python -m pytest -q
 
 # The tests that need no browser and no Java: what the publishing workflow runs.
-test-fast: $(STAMP)
+test-fast: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q -m "not browser and not validator"
 
 schema: $(STAMP)
 	$(BIN)/projectsite schema
 
-bench: $(STAMP) /usr/bin/chromium
-	$(BIN)/python -m pip install -q -e '.[test,bench]'
+bench: $(BENCH_STAMP) $(NODE_STAMP) /usr/bin/chromium
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_newsletter.py
+	$(BIN)/python scripts/bench_lighthouse.py
 
 clean:
 	rm -rf site $(VENV) node_modules test-artifacts
