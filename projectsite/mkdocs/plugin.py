@@ -46,8 +46,10 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):
             terminal.loud_again(self.quiet)
             self.quiet = None
 
+    # First: before Material's search on_config (0), which loads the theme's templates for its language settings,
+    # and i18n's (-100), which sets the theme's language on the same Theme object.
+    @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Before i18n's on_config (-100), which sets the theme's language on the same Theme object."""
         self.state.theme.install(config.theme, project_root(config))
         return config
 
