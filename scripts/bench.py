@@ -318,8 +318,8 @@ def report(rows: list[tuple[int, int, Run, Run, Run]], latency: Latency | None, 
                      f"{ours.wall / small:.1f} | {alone.wall:.2f} s | {100 * (ours.wall / alone.wall - 1):+.0f} % | "
                      f"{fastest.wall:.2f} s | {ours.wall / fastest.wall:.0f}× |")
     if latency is not None:
-        lines += ["", f"Under `mkdocs serve`, a change shows in the browser {latency.data:.2f} s after saving "
-                      f"`data/events.yaml` and {latency.markdown:.2f} s after saving a page (medians)."]
+        lines += ["", (f"Under `mkdocs serve`, a change shows in the browser {latency.data:.2f} s after saving "
+                       f"`data/events.yaml` and {latency.markdown:.2f} s after saving a page (medians).")]
     if weights:
         heaviest = max(weights, key=lambda w: w[1])
         lines.append(f"Page transfer weight (all a page loads, gzip-compressed), over {len(weights)} pages: median "

@@ -11,6 +11,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 from conftest import BIN, Project
 
@@ -43,7 +44,7 @@ class Preview:
     def log_path(self) -> Path:
         return self.project.root / "serve.log"
 
-    def __enter__(self) -> Preview:
+    def __enter__(self) -> Self:
         env = {**os.environ, "PROJECTSITE_TODAY": self.today, "NO_MKDOCS_2_WARNING": "1", "LANG": "C.UTF-8"}
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{self.port}"]

@@ -6,7 +6,6 @@ import threading
 import urllib.request
 
 from bs4 import BeautifulSoup
-
 from conftest import Project
 from serving import Preview
 
@@ -28,7 +27,7 @@ def test_broken_data_is_shown_in_the_browser_instead_of_a_hung_page(project: Pro
     project.replace_events(BAD_EVENT)
     with Preview(project) as preview:
         for path in ("", "en/events/", "assets/projectsite.css"):
-            status, body = preview.get(path)  # times out (and fails) if the server holds the request
+            _, body = preview.get(path)  # times out (and fails) if the server holds the request
             assert PROBLEM in page_text(body), path
         assert "Fix the file and save it" in page_text(body)
         assert "lõpeb 2022-06-13, enne algust 2022-06-14" in page_text(body)  # and in Estonian

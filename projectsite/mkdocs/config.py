@@ -5,7 +5,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 
-class ProjectsiteConfig(Config):
+class ProjectsiteConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' own typing
     # A page of its own for every event (/events/<id>/ in each language).
     event_pages = c.Type(bool, default=True)
     # The RSS feed, the events calendar and one calendar file per event, in each language.

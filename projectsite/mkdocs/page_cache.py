@@ -68,7 +68,7 @@ class PageCache:
         key = _digest(self.build_key, page.file.src_uri, markdown)
         entry = self.pages.setdefault((lang, page.file.src_uri), Rendered())
         if entry.markdown_key == key and entry.content is not None:
-            setattr(page, "render", lambda config, files: _restore(page, entry))
+            page.render = lambda config, files: _restore(page, entry)  # type: ignore[method-assign]
         else:
             entry.markdown_key, entry.content = key, None
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 from html import escape
-from urllib.parse import parse_qs, urlsplit
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig

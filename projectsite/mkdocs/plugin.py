@@ -11,20 +11,30 @@ import logging
 from typing import Literal
 
 from jinja2 import Environment
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from projectsite import DEFAULT_LANGUAGE
 
-from . import data_pages, event_pages, feeds_calendars, html_fixes, localized_404, page_meta, preview, terminal, watching
+from . import (
+    data_pages,
+    event_pages,
+    feeds_calendars,
+    html_fixes,
+    localized_404,
+    page_meta,
+    preview,
+    terminal,
+    watching,
+)
 from .config import ProjectsiteConfig
 from .state import BuildState, DataProblems, language, project_root
 
 
-class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):
+class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyped-call]  # MkDocs' own typing
     supports_multiple_instances = False
 
     def __init__(self) -> None:

@@ -8,8 +8,8 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from projectsite.messages import say, system_language
 from projectsite.load import SiteData, load_site
+from projectsite.messages import say, system_language
 from projectsite.models import DATA_FILES
 from projectsite.problems import Problem, errors
 

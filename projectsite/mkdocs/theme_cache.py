@@ -7,6 +7,7 @@ folder of the project itself (overrides/) is listed afresh every time.
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import CodeType
@@ -58,10 +59,11 @@ def _visible(names: list[str]) -> list[str]:
 class ThemeCache:
     bytecode: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
     listings: dict[str, list[str]] = field(default_factory=dict)
+    installed: weakref.WeakSet[Theme] = field(default_factory=weakref.WeakSet)
 
     def install(self, theme: Theme, project: Path) -> None:
         """Makes theme.get_env() (called by MkDocs once per language's build) use this cache."""
-        if getattr(theme, "projectsite_cached", False):  # on_config runs again for each language
+        if theme in self.installed:  # on_config runs again for each language, on the same Theme
             return
         make_env = theme.get_env
 
@@ -71,5 +73,5 @@ class ThemeCache:
             env.bytecode_cache = self.bytecode
             return env
 
-        setattr(theme, "get_env", get_env)  # on this Theme object only, made anew with each configuration
-        setattr(theme, "projectsite_cached", True)
+        theme.get_env = get_env  # type: ignore[method-assign]  # this Theme only, made anew with each configuration
+        self.installed.add(theme)
