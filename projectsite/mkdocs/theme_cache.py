@@ -7,7 +7,6 @@ folder of the project itself (overrides/) is listed afresh every time.
 """
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import CodeType
@@ -59,19 +58,17 @@ def _visible(names: list[str]) -> list[str]:
 class ThemeCache:
     bytecode: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
     listings: dict[str, list[str]] = field(default_factory=dict)
-    installed: weakref.WeakSet[Theme] = field(default_factory=weakref.WeakSet)
 
     def install(self, theme: Theme, project: Path) -> None:
         """Makes theme.get_env() (called by MkDocs once per language's build) use this cache."""
-        if theme in self.installed:  # on_config runs again for each language, on the same Theme
+        if theme.get_env.__name__ == "cached_get_env":  # on_config runs again for each language, on the same Theme
             return
         make_env = theme.get_env
 
-        def get_env() -> jinja2.Environment:
+        def cached_get_env() -> jinja2.Environment:
             env = make_env()
             env.loader = ListedOnceLoader(list(theme.dirs), self.listings, project.resolve())
             env.bytecode_cache = self.bytecode
             return env
 
-        theme.get_env = get_env  # type: ignore[method-assign]  # this Theme only, made anew with each configuration
-        self.installed.add(theme)
+        theme.get_env = cached_get_env  # type: ignore[method-assign]  # this Theme only, made anew with each configuration
