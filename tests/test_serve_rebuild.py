@@ -30,8 +30,11 @@ def test_a_rebuild_after_edits_writes_what_a_clean_build_writes(project: Project
         preview.wait_for_page("en/events/avaseminar-2022/", "LÕIM opening seminar, edited")
         edit(project, "docs/en/project.md", "title: About the project", "title: About the project, edited")
         preview.wait_for_page("en/project/", "About the project, edited")
+        # A theme override changed too (serve watches it only with --watch-theme: a page's save rebuilds).
+        edit(project, "overrides/main.html", '<meta charset="utf-8">', '<meta charset="utf-8"><meta name="edited">')
         edit(project, "docs/et/contacts.md", "\n", "\nMuudetud lause.\n")
         preview.wait_for_page("contacts/", "Muudetud lause.")
+        preview.wait_for_page("en/project/", '<meta name="edited">')
         output = preview.log()
         assert re.search(r"[1-9]\d* of \d+ pages unchanged since the last rebuild \(en\)", output), output
         built = project.build(today=preview.today, strict=False)

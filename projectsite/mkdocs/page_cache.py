@@ -4,8 +4,8 @@ Two stages are kept per language and page, each under a key made of everything i
 
 - the Markdown's HTML: the page's final Markdown (after the markers are filled), its path, and the build's
   files and configuration (links resolve against them);
-- the whole page: its HTML, table of contents, meta, title and address, and every page's title and address
-  in the language (the navigation, previous and next links), the configuration and the theme overrides.
+- the whole page: its HTML, table of contents, meta, title and address, every page's address and the title
+  of every page in the navigation (previous and next links too), the configuration and the theme overrides.
 
 A data edit thus renders again only the pages that show the data; a prose edit, that page (or, if its
 title changed, every page of the language, which all show the navigation). Nothing is kept by
@@ -82,7 +82,9 @@ class PageCache:
         """on_env, after every page is read: the pages whose output is the same as last time skip the template."""
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({CACHED_TEMPLATE: "-"}), env.loader or jinja2.BaseLoader()])
         pages = [f.page for f in files.documentation_pages() if f.page is not None]
-        site_key = _digest(self.build_key, [(p.file.src_uri, p.url, p.title) for p in pages])
+        # What every page shows of the others: the navigation (the titles of the pages in it) and the addresses.
+        site_key = _digest(self.build_key, [(p.file.src_uri, p.url, p.title if p.file.inclusion.is_in_nav() else "")
+                                            for p in pages])
         for page in pages:
             key = _digest(site_key, page.file.src_uri, page.url, page.canonical_url, page.title, page.content,
                           str(page.toc), sorted((k, repr(v)) for k, v in page.meta.items()))
