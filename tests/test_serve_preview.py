@@ -5,7 +5,9 @@ import re
 import threading
 import urllib.request
 
+import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser
 from conftest import Project
 from serving import Preview
 
@@ -71,3 +73,17 @@ def test_the_terminal_while_failing_shows_only_the_problems(project: Project) ->
         output = preview.wait_for_log(PROBLEM)
     assert "homepage" not in output and "code 404" not in output
     assert "WARNING" not in output
+
+
+@pytest.mark.browser
+def test_an_open_tab_goes_from_the_site_to_the_problems_and_back_by_itself(project: Project, browser: Browser) -> None:
+    project.replace_events(GOOD_EVENT)
+    with Preview(project) as preview:
+        tab = browser.new_page()
+        tab.goto(preview.url + "en/events/a/")
+        project.write("data/events.yaml", BAD_EVENT)
+        tab.wait_for_function("document.body.innerText.includes('events[0].end')", timeout=30_000)
+        project.write("data/events.yaml", GOOD_EVENT)
+        tab.wait_for_function("!document.body.innerText.includes('events[0].end')", timeout=30_000)
+        assert tab.locator("article h1").inner_text() == "A"
+        tab.close()
