@@ -54,8 +54,16 @@ def _structured_data(markdown: str, page: Page, config: MkDocsConfig, data: Site
     return []
 
 
+def _front_matter_as_text(page: Page) -> None:
+    """Material writes page.meta's title and description into the page as HTML: make the editor's text HTML."""
+    for key in ("title", "description"):
+        if key in page.meta and page.meta[key] is not None:
+            page.meta[key] = escape(" ".join(str(page.meta[key]).split()), quote=True)
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, state: BuildState) -> str:
-    """Before the markers are filled (it looks for the trainings' marker)."""
+    """Before the markers are filled (it looks for the trainings' marker), and before event_pages sets an event's title."""
+    _front_matter_as_text(page)
     if page.meta.get("summary"):
         _describe(page, str(page.meta["summary"]))
     page.meta["jsonld"] = [structured.script_json(d) for d in _structured_data(markdown, page, config, state.site_data(config))]

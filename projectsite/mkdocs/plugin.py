@@ -130,3 +130,4 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
         if self.config.feeds:
             feeds_calendars.on_post_build(config, self.state, keep=self.caching)
         localized_404.on_post_build(config, self.state)
+        data_pages.on_post_build(config)  # the link check, once the last language is written
