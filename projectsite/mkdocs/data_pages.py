@@ -10,8 +10,8 @@ from mkdocs.structure.pages import Page
 
 from projectsite import LANGUAGES
 from projectsite.dates import today
-from projectsite.linkcheck import broken_links
 from projectsite.labels import LABELS
+from projectsite.linkcheck import broken_links
 from projectsite.render import Renderer
 
 from .state import BuildState, language

@@ -83,7 +83,7 @@ class PageCache:
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({CACHED_TEMPLATE: "-"}), env.loader or jinja2.BaseLoader()])
         pages = [f.page for f in files.documentation_pages() if f.page is not None]
         # What every page shows of the others: the navigation (the titles of the pages in it) and the addresses.
-        site_key = _digest(self.build_key, [(p.file.src_uri, p.url, p.title if p.file.inclusion.is_in_nav() else "")
+        site_key = _digest(self.build_key, [(p.file.src_uri, p.url, p.title if p.file.inclusion.is_in_nav() else "")  # type: ignore[no-untyped-call]
                                             for p in pages])
         for page in pages:
             key = _digest(site_key, page.file.src_uri, page.url, page.canonical_url, page.title, page.content,
