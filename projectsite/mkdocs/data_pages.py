@@ -27,8 +27,14 @@ def _fallback(markdown: str, written_in: str, lang: str) -> str:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, state: BuildState) -> str:
     lang = language(config)
     src_in_language = page.file.src_uri.split("/", 1)[-1]
-    renderer = Renderer(state.site_data(config), lang, today(), config.site_url or "http://127.0.0.1:8000/")
-    markdown, unknown = renderer.fill(markdown, posixpath.dirname(src_in_language))
+    site_url, day = config.site_url or "http://127.0.0.1:8000/", today()
+    key = (markdown, state.fingerprint, day, site_url)  # the filled page depends on these alone
+    kept = state.filled.get((lang, page.file.src_uri))
+    if kept is None or kept[0] != key:
+        renderer = Renderer(state.site_data(config), lang, day, site_url)
+        kept = (key, renderer.fill(markdown, posixpath.dirname(src_in_language)))
+        state.filled[(lang, page.file.src_uri)] = kept
+    markdown, unknown = kept[1]
     for marker in unknown:
         log.warning(f"docs/{page.file.src_uri}: the marker {marker} is not known; check its spelling")
     written_in = getattr(page.file, "locale", lang)

@@ -59,6 +59,8 @@ class BuildState:
     theme: ThemeCache = field(default_factory=ThemeCache)
     # Under serve: each page's HTML and output, reused while its inputs stay the same.
     pages: PageCache = field(default_factory=PageCache)
+    # Each page's Markdown with its markers filled (and the unknown markers), with the key of what it was made from.
+    filled: dict[tuple[str, str], tuple[Any, tuple[str, list[str]]]] = field(default_factory=dict)
     # Under serve: each language's feed and calendar files, with the key of what they were made from.
     feed_files: dict[str, tuple[Any, dict[str, bytes]]] = field(default_factory=dict)
 
