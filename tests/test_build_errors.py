@@ -85,3 +85,14 @@ def test_missing_english_is_reported_plainly(project: Project) -> None:
     assert any(line.endswith("data/events.yaml:1: events[0].summary: has no English text (en:); "
                              "the English site shows the Estonian") for line in lines), result.stderr
     assert "warning:" not in result.stderr
+
+
+def test_the_problems_are_told_in_the_editors_language(project: Project) -> None:
+    project.replace_events(BAD_EVENT)
+    result = subprocess.run([str(BIN / "mkdocs"), "build", "-d", str(project.root / "site")],
+                            capture_output=True, text=True, cwd=project.root, check=False,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "LC_ALL": "", "LC_MESSAGES": "",
+                                 "LANG": "et_EE.UTF-8"})
+    assert result.returncode != 0
+    assert "data/events.yaml:4: events[0].end: lõpeb 2022-06-13, enne algust 2022-06-14" in result.stderr
+    assert "Need vead andmetes takistavad saidi ehitamist:" in result.stderr
