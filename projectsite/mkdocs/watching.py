@@ -4,7 +4,7 @@ from __future__ import annotations
 from mkdocs.livereload import LiveReloadServer
 
 INTERVAL = 0.1  # seconds between two looks at the watched files (a few dozen: docs/, data/, mkdocs.yml)
-QUIET_FOR = 0.05  # seconds without a further change before the rebuild starts (MkDocs: 0.1)
+QUIET_FOR = 0.02  # seconds without a further change before the rebuild starts (MkDocs: 0.1)
 
 
 def watch_closely(server: LiveReloadServer) -> None:
