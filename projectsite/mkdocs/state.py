@@ -37,6 +37,7 @@ def language(config: MkDocsConfig) -> str:
 def _fingerprint(root: Path, docs_dir: str) -> tuple[Any, ...]:
     """What the data is made of, by modification time: a change in any of them means loading again."""
     paths = [root / "data" / f"{name}.yaml" for name in DATA_FILES]
+    paths += sorted((root / "data").glob("*.y*ml"))  # a file nothing reads is worth a warning too
     paths += sorted((root / docs_dir).glob("*/news/*.md"))
     read = tuple((str(p), p.stat().st_mtime_ns if p.exists() else None) for p in paths)
     return read + tuple(sorted(str(p) for p in (root / docs_dir).rglob("*.md")))  # which pages have a counterpart
