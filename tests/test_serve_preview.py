@@ -7,8 +7,8 @@ import urllib.request
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser
 from conftest import Project
+from playwright.sync_api import Browser
 from serving import Preview
 
 BAD_EVENT = """
