@@ -1,6 +1,7 @@
 """projectsite: YAML data → validated models → pages, feeds, calendars and e-mails.
 
-The engine imports no MkDocs, so that another generator could drive it; `hooks/` adapts it to MkDocs.
+The engine imports no MkDocs, so that another generator could drive it; `projectsite.mkdocs` (the plugin)
+adapts it to MkDocs.
 """
 
 LANGUAGES: tuple[str, ...] = ("et", "en")

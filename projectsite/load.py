@@ -114,24 +114,3 @@ def _outside_project(root: FsPath, events: list[Event]) -> list[Problem]:
                     say("event_outside_project", date=day_of(e.start), start=period.start, end=period.end),
                     "warning", "period")
             for i, e in events_outside(events, period)]
-
-
-def _fingerprint(root: FsPath, docs_dir: str) -> tuple[Any, ...]:
-    paths = [root / "data" / f"{name}.yaml" for name in DATA_FILES]
-    for lang in LANGUAGES:
-        paths += sorted((root / docs_dir / lang / "news").glob("*.md"))
-    return tuple((str(p), p.stat().st_mtime_ns if p.exists() else None) for p in paths)
-
-
-_cache: dict[tuple[str, str], tuple[tuple[Any, ...], tuple[SiteData, list[Problem]]]] = {}
-
-
-def load_site_cached(root: FsPath, docs_dir: str = "docs") -> tuple[SiteData, list[Problem]]:
-    """load_site, read again only when a data file or news post changed (one build runs once per language)."""
-    key = (str(root.resolve()), docs_dir)
-    stamp = _fingerprint(root, docs_dir)
-    cached = _cache.get(key)
-    if cached is None or cached[0] != stamp:
-        cached = (stamp, load_site(root, docs_dir))
-        _cache[key] = cached
-    return cached[1]

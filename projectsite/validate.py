@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -14,13 +15,9 @@ from .rules import Finding
 from .written import as_written
 from .yamlfile import Parsed, duplicate_keys
 
-_adapters: dict[Any, TypeAdapter[Any]] = {}
-
-
+@cache  # building an adapter is slow; it depends on the type alone
 def _adapter(tp: Any) -> TypeAdapter[Any]:
-    if tp not in _adapters:
-        _adapters[tp] = TypeAdapter(tp)
-    return _adapters[tp]
+    return TypeAdapter(tp)
 
 
 # Characters no page, feed or calendar can carry: C0 controls but tab and line breaks, DEL, C1, lone

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, sync_playwright
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent  # the project
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")  # hooks/: a site's own, if any
 BIN = Path(sys.executable).parent
 
 
@@ -56,6 +56,8 @@ def copy_project(dest: Path) -> Project:
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
+        if not source.exists():
+            continue
         if source.is_dir():
             shutil.copytree(source, dest / part)
         else:

@@ -5,18 +5,18 @@ import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from projectsite import LANGUAGES
 from projectsite.dates import today
-from projectsite.linkcheck import broken_links
 from projectsite.labels import LABELS
+from projectsite.linkcheck import broken_links
 from projectsite.period import project_settings
 from projectsite.render import Renderer, page_dates
 
-from _site import language, log, project_root, site_data
+from .state import BuildState, language, project_root
+from .terminal import log
 
 
 def _fallback(markdown: str, written_in: str, lang: str) -> str:
@@ -25,24 +25,30 @@ def _fallback(markdown: str, written_in: str, lang: str) -> str:
     return f'<p class="ps-fallback">({note})</p>\n\n<div lang="{written_in}" markdown="1">\n\n{markdown}\n\n</div>\n'
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, state: BuildState) -> str:
     lang = language(config)
     src_in_language = page.file.src_uri.split("/", 1)[-1]
-    renderer = Renderer(site_data(config), lang, today(), config.site_url or "http://127.0.0.1:8000/",
-                        project_settings(config.extra))
-    docs = Path(config.docs_dir).resolve().relative_to(project_root(config)).as_posix()
-    page.meta.update(page_dates(project_root(config), f"{docs}/{page.file.src_uri}", markdown))
-    markdown, unknown = renderer.fill(markdown, posixpath.dirname(src_in_language))
+    site_url, day = config.site_url or "http://127.0.0.1:8000/", today()
+    project = project_settings(config.extra)
+    root = project_root(config)
+    docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+    page.meta.update(page_dates(root, f"{docs}/{page.file.src_uri}", markdown))
+    key = (markdown, state.fingerprint, day, site_url, repr(project))  # the filled page depends on these alone
+    kept = state.filled.get((lang, page.file.src_uri))
+    if kept is None or kept[0] != key:
+        renderer = Renderer(state.site_data(config), lang, day, site_url, project)
+        kept = (key, renderer.fill(markdown, posixpath.dirname(src_in_language)))
+        state.filled[(lang, page.file.src_uri)] = kept
+    markdown, unknown = kept[1]
     for marker in unknown:
         log.warning(f"docs/{page.file.src_uri}: the marker {marker} is not known; check its spelling")
     written_in = getattr(page.file, "locale", lang)
     return _fallback(markdown, written_in, lang) if written_in != lang else markdown
 
 
-@event_priority(-50)  # after the other hooks' files (feeds) are written, before mkdocs-static-i18n (-100)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Once the last language is built (mkdocs-static-i18n builds them in order), every link to the site must
-    lead somewhere: a warning each, so that the strict build fails."""
+    """After the feeds are written. Once the last language is built (mkdocs-static-i18n builds them in order),
+    every link to the site must lead somewhere: a warning each, so that the strict build fails."""
     if language(config) != LANGUAGES[-1]:
         return
     for broken in broken_links(Path(config.site_dir), config.site_url or "http://127.0.0.1:8000/"):

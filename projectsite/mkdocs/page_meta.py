@@ -4,12 +4,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from html import escape
-from urllib.parse import parse_qs, urlsplit
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -17,9 +16,10 @@ from projectsite import LANGUAGES, links, structured
 from projectsite.dates import adessive, format_day, today
 from projectsite.labels import LABELS
 from projectsite.period import has_ended, project_settings
+from projectsite.load import SiteData
 from projectsite.plaintext import first_sentences, from_markdown
 
-from _site import language, site_data
+from .state import BuildState, language
 
 OG_LOCALE = {"et": "et_EE", "en": "en_GB"}
 EVENT_PAGE = re.compile(r"^(?P<lang>[a-z]{2})/events/(?P<id>[a-z0-9-]+)\.md$")
@@ -40,8 +40,8 @@ def _describe(page: Page, text: str) -> None:
     page.meta.setdefault("description", escape(text, quote=True))
 
 
-def _structured_data(markdown: str, page: Page, config: MkDocsConfig) -> list[dict[str, Any]]:
-    data, lang, url = site_data(config), language(config), page.canonical_url or ""
+def _structured_data(markdown: str, page: Page, config: MkDocsConfig, data: SiteData) -> list[dict[str, Any]]:
+    lang, url = language(config), page.canonical_url or ""
     if match := EVENT_PAGE.match(page.file.src_uri):
         event = data.event(match["id"])
         if event is not None:
@@ -64,12 +64,12 @@ def _front_matter_as_text(page: Page) -> None:
             page.meta[key] = escape(" ".join(str(page.meta[key]).split()), quote=True)
 
 
-@event_priority(10)  # before the markers are filled, and before event_pages.py sets an event's title
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, state: BuildState) -> str:
+    """Before the markers are filled (it looks for the trainings' marker), and before event_pages sets an event's title."""
     _front_matter_as_text(page)
     if page.meta.get("summary"):
         _describe(page, str(page.meta["summary"]))
-    page.meta["jsonld"] = [structured.script_json(d) for d in _structured_data(markdown, page, config)]
+    page.meta["jsonld"] = [structured.script_json(d) for d in _structured_data(markdown, page, config, state.site_data(config))]
     return markdown
 
 

@@ -12,18 +12,16 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from projectsite import DEFAULT_LANGUAGE, links
 
-from _site import language
-
-_root_page: dict[str, bytes] = {}
+from .state import BuildState, language
 
 
-def on_post_build(config: MkDocsConfig) -> None:
+def on_post_build(config: MkDocsConfig, state: BuildState) -> None:
     lang, root_404 = language(config), Path(config.site_dir) / "404.html"
     if not root_404.is_file():
         return
     if lang == DEFAULT_LANGUAGE:
-        _root_page[config.site_dir] = root_404.read_bytes()
+        state.root_404 = root_404.read_bytes()
         return
     (Path(config.site_dir) / links.language_prefix(lang) / "404.html").write_bytes(root_404.read_bytes())
-    if config.site_dir in _root_page:
-        root_404.write_bytes(_root_page[config.site_dir])
+    if state.root_404 is not None:
+        root_404.write_bytes(state.root_404)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from projectsite.tables import label_cells
@@ -20,12 +19,11 @@ def mend(html: str) -> str:
     return html if 'id="__toc"' in html else html.replace(TOC_LABEL, "")
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: object) -> str:
+def on_page_content(html: str) -> str:
     """Tables of three or more columns stack as cards on a phone (projectsite/tables.py, projectsite.css)."""
     return label_cells(html)
 
 
-@event_priority(-100)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return mend(output)
 

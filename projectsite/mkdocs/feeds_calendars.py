@@ -1,0 +1,42 @@
+"""After each language's build: its RSS feed, its events calendar, and a calendar file per event."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from projectsite import links
+from projectsite.calendar import CalendarSet
+from projectsite.dates import today
+from projectsite.feeds import build_feed
+from projectsite.labels import LABELS
+
+from .state import BuildState, language
+
+
+def on_post_build(config: MkDocsConfig, state: BuildState, keep: bool = False) -> None:
+    """Writes the files; with `keep` (under serve) made again only when the data or the day changed."""
+    lang, site_url = language(config), config.site_url or ""
+    key = (lang, state.fingerprint, site_url, today(), config.site_description)
+    kept = state.feed_files.get(lang)
+    files = kept[1] if kept is not None and kept[0] == key else _files(config, state)
+    if keep:
+        state.feed_files[lang] = (key, files)
+    out = Path(config.site_dir) / links.language_prefix(lang)  # the plugin keeps site_dir at the root
+    for rel, content in files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_bytes(content)
+
+
+def _files(config: MkDocsConfig, state: BuildState) -> dict[str, bytes]:
+    """The language's feed, its calendar and the one-event calendars, by their path in the language's folder."""
+    lang, data, site_url = language(config), state.site_data(config), config.site_url or ""
+    words, day = LABELS[lang], today()
+    description = config.site_description or words["feed_title"]
+    files = {links.FEED: build_feed(data, lang, site_url, words["feed_title"], description, day)}
+    calendars = CalendarSet.of(data.events, lang, site_url, day)
+    files[links.CALENDAR] = calendars.calendar(words["calendar_name"])
+    for event in data.events:
+        ics = calendars.calendar(words["calendar_name"], [event.id])
+        files[f"events/{event.id}/{links.event_ics_name(event.id)}"] = ics
+    return files

@@ -1,0 +1,87 @@
+"""The state of one build (one `mkdocs build`, or one `mkdocs serve` session): held by the plugin, never global."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from projectsite.load import SiteData, load_site
+from projectsite.messages import say, system_language
+from projectsite.models import DATA_FILES
+from projectsite.problems import Problem, errors
+
+from .page_cache import PageCache
+from .theme_cache import ThemeCache
+
+
+class DataProblems(PluginError):
+    """The data has errors: nothing is built. Carries the problems for the preview's error page."""
+
+    def __init__(self, problems: list[Problem], lang: str) -> None:
+        super().__init__(say("preview_intro").text(lang) + "\n" + "\n".join(p.text(lang) for p in errors(problems)))
+        self.problems = problems
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def language(config: MkDocsConfig) -> str:
+    """The language being built (mkdocs-static-i18n sets it in its on_config; valid from on_files on)."""
+    return str(config.theme["language"])
+
+
+def _fingerprint(root: Path, docs_dir: str) -> tuple[Any, ...]:
+    """What the data is made of, by modification time: a change in any of them means loading again."""
+    paths = [root / "data" / f"{name}.yaml" for name in DATA_FILES]
+    paths += sorted((root / "data").glob("*.y*ml"))  # a file nothing reads is worth a warning too
+    paths += sorted((root / docs_dir).glob("*/news/*.md"))
+    read = tuple((str(p), p.stat().st_mtime_ns if p.exists() else None) for p in paths)
+    return read + tuple(sorted(str(p) for p in (root / docs_dir).rglob("*.md")))  # which pages have a counterpart
+
+
+@dataclass
+class BuildState:
+    """What the plugin's events share while the languages are built (and, under serve, between rebuilds)."""
+
+    data: SiteData | None = None
+    problems: list[Problem] = field(default_factory=list)
+    fingerprint: tuple[Any, ...] = ()
+    # The event pages added to this language's build: their src_uri → their one-marker content.
+    stubs: dict[str, str] = field(default_factory=dict)
+    # The default language's /404.html, put back after the other languages' builds overwrote it.
+    root_404: bytes | None = None
+    # The language of the messages to the editor: the system's, as for `projectsite check`.
+    editor_language: str = field(default_factory=system_language)
+    # The theme's compiled templates and file listings, for every language and rebuild.
+    theme: ThemeCache = field(default_factory=ThemeCache)
+    # Under serve: each page's HTML and output, reused while its inputs stay the same.
+    pages: PageCache = field(default_factory=PageCache)
+    # Each page's Markdown with its markers filled (and the unknown markers), with the key of what it was made from.
+    filled: dict[tuple[str, str], tuple[Any, tuple[str, list[str]]]] = field(default_factory=dict)
+    # Under serve: each language's feed and calendar files, with the key of what they were made from.
+    feed_files: dict[str, tuple[Any, dict[str, bytes]]] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        """The data has errors: `mkdocs build` stops; `mkdocs serve` shows them instead of the site."""
+        return bool(errors(self.problems))
+
+    def site_data(self, config: MkDocsConfig) -> SiteData:
+        """The data as loaded by load_data() at the start of this language's build."""
+        return self.data if self.data is not None else self.load_data(config)
+
+    def load_data(self, config: MkDocsConfig) -> SiteData:
+        """Reads and validates the data (again only if a file changed); raises DataProblems if it has errors."""
+        root = project_root(config)
+        docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+        stamp = _fingerprint(root, docs_dir)
+        if self.data is None or stamp != self.fingerprint:
+            self.data, self.problems = load_site(root, docs_dir)
+            self.fingerprint = stamp
+        if self.failed:
+            raise DataProblems(self.problems, self.editor_language)
+        return self.data
