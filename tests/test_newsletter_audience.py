@@ -2,36 +2,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import sqlite3
-import subprocess
 import unicodedata
 from pathlib import Path
 
 import pytest
+from newsletter_cli import make_root, newsletter, statuses
 
-from conftest import BIN
 from projectsite.newsletter.address import BadAddress, normalise
 from projectsite.newsletter.audience import Member, Subscriber, plan_sync
-
-SETTINGS = "site_name: Test\nsite_url: https://example.org/\nextra:\n  newsletter:\n    reply_to: news@example.org\n"
-
-
-def newsletter(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MAILCHIMP_", "SMTP_"))}
-    return subprocess.run([str(BIN / "projectsite"), "newsletter", *args, "--root", str(root), "--lang", "en"],
-                          capture_output=True, text=True, env=env, cwd=root)
 
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    (tmp_path / "mkdocs.yml").write_text(SETTINGS, encoding="utf-8")
-    return tmp_path
-
-
-def statuses(root: Path) -> dict[str, str]:
-    db = sqlite3.connect(root / "outbox" / "audience.sqlite")
-    return dict(db.execute("SELECT email, status FROM members"))
+    return make_root(tmp_path)
 
 
 # ------------------------------------------------------------------ one form for one address

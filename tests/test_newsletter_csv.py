@@ -6,10 +6,14 @@ import time
 from pathlib import Path
 
 import pytest
-
-from test_newsletter_audience import newsletter, root, statuses  # noqa: F401 (root is a fixture)
+from newsletter_cli import make_root, newsletter, statuses
 
 PEOPLE = "email{d}name{d}language{d}consent_at\nmari@example.ee{d}Mari{d}et{d}2024-01-05T10:00\njohn@example.com{d}John{d}en{d}\n"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return make_root(tmp_path)
 
 
 def write(root: Path, name: str, data: bytes) -> str:

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import email
 import email.policy
-import os
 import sqlite3
-import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from conftest import BIN
+from aiosmtpd.controller import Controller
 from fake_mailchimp import FakeMailchimp
-from test_newsletter_audience import newsletter, root, statuses  # noqa: F401 (root is a fixture)
-from test_newsletter_smtp import Mailbox, mailbox  # noqa: F401 (mailbox is a fixture)
+from newsletter_cli import make_root, newsletter, statuses
+from test_newsletter_smtp import Mailbox, free_port
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return make_root(tmp_path)
 
 
 def times(root: Path, column: str) -> dict[str, str]:
@@ -136,35 +139,40 @@ def test_confirmation_files_are_not_named_after_addresses(root: Path) -> None:
     assert len(written) == 1 and written[0].is_file() and "@" not in written[0].name
 
 
-def test_confirm_goes_through_the_smtp_server(root: Path, mailbox) -> None:  # noqa: F811
-    box, port = mailbox
+@pytest.fixture
+def smtp_server() -> Iterator[tuple[Mailbox, int]]:
+    box, port = Mailbox(), free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield box, port
+    controller.stop()
+
+
+def test_confirm_goes_through_the_smtp_server(root: Path, smtp_server: tuple[Mailbox, int]) -> None:
+    box, port = smtp_server
     synced(root, PEOPLE)
-    env = {**os.environ, "SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(port)}
-    result = subprocess.run([str(BIN / "projectsite"), "newsletter", "confirm", "--root", str(root), "--lang", "en"],
-                            capture_output=True, text=True, env=env)
+    result = newsletter(root, "confirm", env={"SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(port)})
     assert result.returncode == 0, result.stdout + result.stderr
     assert sorted(to for tos, _ in box.messages for to in tos) == ["john@example.com", "peeter@example.ee"]
 
 
 @pytest.fixture
-def chimp():
+def chimp() -> Iterator[tuple[FakeMailchimp, str]]:
     fake = FakeMailchimp()
     with fake.running() as url:
         yield fake, url
 
 
-def on_mailchimp(root: Path, fake: FakeMailchimp, url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "MAILCHIMP_API_KEY": fake.key, "MAILCHIMP_LIST_ID": fake.list_id,
-           "MAILCHIMP_API_URL": url, "NO_PROXY": "127.0.0.1,localhost"}
-    return subprocess.run([str(BIN / "projectsite"), "newsletter", *args, "--root", str(root), "--lang", "en"],
-                          capture_output=True, text=True, env=env)
+def on_mailchimp(root: Path, fake: FakeMailchimp, url: str, *args: str):
+    return newsletter(root, *args, env={"MAILCHIMP_API_KEY": fake.key, "MAILCHIMP_LIST_ID": fake.list_id,
+                                        "MAILCHIMP_API_URL": url, "NO_PROXY": "127.0.0.1,localhost"})
 
 
 def member(email: str, status: str) -> dict:
     return {"email_address": email, "status": status, "language": "et", "merge_fields": {"FNAME": ""}, "tags": []}
 
 
-def test_unsubscribe_on_mailchimp_and_no_sync_brings_them_back(root: Path, chimp) -> None:
+def test_unsubscribe_on_mailchimp_and_no_sync_brings_them_back(root: Path, chimp: tuple[FakeMailchimp, str]) -> None:
     fake, url = chimp
     fake.members["mari@example.ee"] = member("mari@example.ee", "subscribed")
     result = on_mailchimp(root, fake, url, "unsubscribe", "Mari@Example.ee", "new@example.ee")
@@ -176,7 +184,7 @@ def test_unsubscribe_on_mailchimp_and_no_sync_brings_them_back(root: Path, chimp
     assert fake.members["new@example.ee"]["status"] == "unsubscribed"
 
 
-def test_confirm_on_mailchimp_sets_pending_people_pending_again(root: Path, chimp) -> None:
+def test_confirm_on_mailchimp_sets_pending_people_pending_again(root: Path, chimp: tuple[FakeMailchimp, str]) -> None:
     fake, url = chimp
     fake.members = {"p@example.ee": member("p@example.ee", "pending"), "s@example.ee": member("s@example.ee", "subscribed")}
     result = on_mailchimp(root, fake, url, "confirm")
@@ -184,7 +192,7 @@ def test_confirm_on_mailchimp_sets_pending_people_pending_again(root: Path, chim
     assert fake.requests[-1] == ("POST", "/3.0/lists/a1b2c3") and fake.members["p@example.ee"]["status"] == "pending"
 
 
-def test_subscribe_with_consent_on_mailchimp(root: Path, chimp) -> None:
+def test_subscribe_with_consent_on_mailchimp(root: Path, chimp: tuple[FakeMailchimp, str]) -> None:
     fake, url = chimp
     fake.members = {"p@example.ee": member("p@example.ee", "pending")}
     on_mailchimp(root, fake, url, "subscribe", "p@example.ee", "--consent")

@@ -27,6 +27,8 @@ class BadAddress(ValueError):
 
 def _visible(text: str) -> str:
     """NFC, without formatting characters (category Cf) and without surrounding spaces."""
+    if text.isascii():  # the common case: no formatting character, already NFC
+        return text.strip()
     text = unicodedata.normalize("NFC", text)
     return "".join(c for c in text if unicodedata.category(c) != "Cf").strip()
 

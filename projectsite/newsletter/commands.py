@@ -13,12 +13,12 @@ from ..problems import Problem
 from ..progress import progress
 from .announce import announce, status
 from .audience import read_csv
-from .csvfile import Unreadable
-from .list_commands import add_list_commands
-from .membership import pending, sync
 from .backends import backend
 from .backends_base import BackendFailure, BackendUnavailable
+from .csvfile import Unreadable
 from .items import UnknownItem
+from .list_commands import add_list_commands
+from .membership import pending, sync
 from .preview import write_preview
 from .sendlog import SendLog
 from .settings import load_settings

@@ -39,7 +39,7 @@ def confirmation_email(lang: str, settings: Settings) -> Email:
 def _ask_by_email(backend: ListBackend, people: list[Member], settings: Settings, folder: Path,
                   advance: Advance) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
     with backend.delivery() as deliver:  # type: ignore[attr-defined]
         for number, person in enumerate(people, 1):
             email = message(confirmation_email(person.language, settings), settings, person.email)

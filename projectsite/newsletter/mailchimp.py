@@ -104,7 +104,7 @@ class MailchimpBackend:
             reply = self._call(lambda: self.client.lists.batch_list_members(self.list_id, body))
             rejected += [f"{e.get('email_address')}: {e.get('error')}" for e in reply.get("errors", [])]
             if advance is not None:
-                advance(len(body["members"]))
+                advance(len(changes[start:start + BATCH]))
         if rejected:
             raise BackendFailure(say("nl_mailchimp_rejected", n=len(rejected), first=rejected[0]))
 

@@ -26,7 +26,7 @@ STEP = 1000  # members written between two progress reports
 
 
 def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 class LocalAudience:
