@@ -43,7 +43,7 @@ def test_what_is_not_an_address_is_refused_with_a_message(written: str) -> None:
 
 def test_the_rfc_limits_hold_before_the_at_and_in_all() -> None:
     assert normalise("a" * 64 + "@example.ee")
-    for too_long in ("a" * 65 + "@example.ee", "a@" + ".".join(["b" * 60] * 5) + ".ee",
+    for too_long in ("a" * 65 + "@example.ee", "a" * 64 + "@" + ".".join(["b" * 63] * 3) + ".ee", "a@" + ".".join(["b" * 60] * 5) + ".ee",
                      "a" * 100_000 + "@example.ee"):
         with pytest.raises(BadAddress) as refused:
             normalise(too_long)
@@ -88,8 +88,8 @@ def test_tags_from_the_file_are_added_to_the_existing_ones() -> None:
 
 
 def test_an_unsubscribed_member_kept_in_another_form_still_counts_as_unsubscribed() -> None:
-    kept = {"\u200bmari@example.ee": Member("\u200bmari@example.ee", "", "et", "unsubscribed"),
-            "mari@example.ee": Member("mari@example.ee", "", "et", "pending")}
+    kept = {"mari@example.ee": Member("mari@example.ee", "", "et", "pending"),
+            "\u200bmari@example.ee": Member("\u200bmari@example.ee", "", "et", "unsubscribed")}
     plan = plan_sync(kept, [CONSENTED])
     assert plan.changes == [] and [m.status for m in plan.skipped] == ["unsubscribed"]
 

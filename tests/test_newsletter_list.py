@@ -35,12 +35,22 @@ PEOPLE = "mari@example.ee,et,2024-01-05T10:00\npeeter@example.ee,et,\njohn@examp
 
 def test_unsubscribe_records_the_time_and_says_in_one_line_what_changed(root: Path) -> None:
     synced(root, PEOPLE)
+    with sqlite3.connect(root / "outbox" / "audience.sqlite") as db:
+        db.execute("UPDATE members SET since = '2020-01-01T00:00:00+00:00'")
     result = newsletter(root, "unsubscribe", "MARI@example.ee", "peeter@example.ee")
     assert result.returncode == 0 and len(result.stdout.splitlines()) == 1
     assert result.stdout.startswith("2 unsubscribed at ") and "0 of them not on the list before" in result.stdout
     assert statuses(root) == {"mari@example.ee": "unsubscribed", "peeter@example.ee": "unsubscribed",
                               "john@example.com": "pending"}
-    assert times(root, "since")["mari@example.ee"] > "2026"
+    assert times(root, "since")["mari@example.ee"] > "2020-01-02" and times(root, "since")["john@example.com"] < "2020-01-02"
+
+
+def test_a_sync_that_changes_only_the_language_keeps_since_when_someone_is_pending(root: Path) -> None:
+    synced(root, PEOPLE)
+    with sqlite3.connect(root / "outbox" / "audience.sqlite") as db:
+        db.execute("UPDATE members SET since = '2020-01-01T00:00:00+00:00'")
+    synced(root, "john@example.com,et,\n")
+    assert times(root, "since")["john@example.com"] == "2020-01-01T00:00:00+00:00"
 
 
 def test_an_unsubscribed_person_is_not_subscribed_by_a_later_sync(root: Path) -> None:
