@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from projectsite import LANGUAGES
 from projectsite.dates import today
+from projectsite.linkcheck import broken_links
 from projectsite.labels import LABELS
 from projectsite.render import Renderer
 
@@ -29,3 +33,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         log.warning(f"docs/{page.file.src_uri}: the marker {marker} is not known; check its spelling")
     written_in = getattr(page.file, "locale", lang)
     return _fallback(markdown, written_in, lang) if written_in != lang else markdown
+
+
+@event_priority(-50)  # after the other hooks' files (feeds) are written, before mkdocs-static-i18n (-100)
+def on_post_build(config: MkDocsConfig) -> None:
+    """Once the last language is built (mkdocs-static-i18n builds them in order), every link to the site must
+    lead somewhere: a warning each, so that the strict build fails."""
+    if language(config) != LANGUAGES[-1]:
+        return
+    for broken in broken_links(Path(config.site_dir), config.site_url or "http://127.0.0.1:8000/"):
+        log.warning(str(broken))

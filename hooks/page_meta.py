@@ -54,8 +54,16 @@ def _structured_data(markdown: str, page: Page, config: MkDocsConfig) -> list[di
     return []
 
 
-@event_priority(10)  # before the markers are filled
+def _front_matter_as_text(page: Page) -> None:
+    """Material writes page.meta's title and description into the page as HTML: make the editor's text HTML."""
+    for key in ("title", "description"):
+        if key in page.meta and page.meta[key] is not None:
+            page.meta[key] = escape(" ".join(str(page.meta[key]).split()), quote=True)
+
+
+@event_priority(10)  # before the markers are filled, and before event_pages.py sets an event's title
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    _front_matter_as_text(page)
     if page.meta.get("summary"):
         _describe(page, str(page.meta["summary"]))
     page.meta["jsonld"] = [structured.script_json(d) for d in _structured_data(markdown, page, config)]

@@ -5,13 +5,16 @@ import re
 from html import escape
 
 # Characters Python-Markdown (with the tables extension) reads as markup in running text.
-_MARKUP = re.compile(r"([\\`*_{}\[\]()#+!|])")
+# '-' starts a list or a rule at the beginning of a line, and a number with '.' an ordered list.
+_MARKUP = re.compile(r"([\\`*_{}\[\]()#+!|-])")
+# Control characters other than tab and line break (Python-Markdown marks its placeholders with two of them).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def inline(value: str) -> str:
     """Plain text for a line of Markdown (a title, a name, a table cell)."""
-    one_line = " ".join(value.split())
-    return _MARKUP.sub(r"\\\1", escape(one_line, quote=True))
+    one_line = " ".join(_CONTROL.sub("", value).split())
+    return line_start(_MARKUP.sub(r"\\\1", escape(one_line, quote=True)))
 
 
 _LIST_MARKER = re.compile(r"^(\d+)\.(?=\s)")
@@ -20,11 +23,6 @@ _LIST_MARKER = re.compile(r"^(\d+)\.(?=\s)")
 def line_start(value: str) -> str:
     """Text that may begin a Markdown line: an Estonian date ('14. juuni') must not start a numbered list."""
     return _LIST_MARKER.sub(r"\1\\.", value)
-
-
-def markdown(value: str) -> str:
-    """Editor-written Markdown, with every HTML tag shown as text."""
-    return value.replace("<", "&lt;").strip()
 
 
 def attribute(value: str) -> str:

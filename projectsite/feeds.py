@@ -34,7 +34,8 @@ def _event_items(data: SiteData, lang: str, site_url: str, today: dt.date) -> li
 
 
 def _news_items(data: SiteData, lang: str, site_url: str) -> list[FeedItem]:
-    return [FeedItem(post.title, links.news_url(site_url, lang, post.slug), post.summary or "",
+    return [FeedItem(post.title, links.news_url(site_url, links.news_page_language(post.lang, lang), post.slug),
+                     post.summary or "",
                      dates.aware(post.date), "news")
             for post in data.news_in(lang)]
 

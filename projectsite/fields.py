@@ -4,12 +4,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Annotated, Any
-from urllib.parse import urlsplit
 
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .messages import CATALOGUE, say
+from . import urls
+from .messages import CATALOGUE, Message, say
 
 DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 MINUTE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$")
@@ -20,7 +20,7 @@ EMAIL_RE = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[
 
 # The error types the field types raise; each is a message key of the catalogue.
 FIELD_ERRORS = frozenset({"date_dotted", "date_format", "date_type", "impossible_date", "impossible_time",
-                          "id_format", "url_format", "email_format"})
+                          "id_format", "url_format", "url_scheme", "url_character", "email_format"})
 
 
 def _fail(kind: str, **context: Any) -> PydanticCustomError:
@@ -82,12 +82,23 @@ def check_id(value: Any) -> Any:
 
 
 def check_url(value: Any) -> Any:
+    """An https://, http:// or mailto: address (urls.py), in its normal form."""
     if isinstance(value, str):
-        parts = urlsplit(value.strip())
-        if parts.scheme not in ("http", "https") or "." not in parts.netloc or " " in value.strip():
-            raise _fail("url_format", value=value)
-        return value.strip()
+        try:
+            return urls.parse(value)
+        except urls.Refusal as refusal:
+            raise _fail(refusal.key, value=value, char=_named(refusal.char)) from None
     return value
+
+
+def _named(char: str) -> Message | str:
+    """A character as an editor recognises it in a message."""
+    if not char:
+        return ""
+    if char == " ":
+        return say("char_space")
+    return say("char_invisible", code=f"U+{ord(char):04X}") if char.isspace() or not char.isprintable() \
+        else say("quoted", value=char)
 
 
 def check_email(value: Any) -> Any:
@@ -105,5 +116,5 @@ When = Annotated[dt.datetime | dt.date, BeforeValidator(parse_when),
 Id = Annotated[str, BeforeValidator(check_id),
                WithJsonSchema({"type": "string", "pattern": ID_RE.pattern, "examples": ["avaseminar-2022"]})]
 Url = Annotated[str, BeforeValidator(check_url),
-                WithJsonSchema({"type": "string", "pattern": "^https?://[^ ]+\\.[^ ]+$", "format": "uri"})]
+                WithJsonSchema({"type": "string", "pattern": urls.SCHEMA_PATTERN, "format": "uri"})]
 Email = Annotated[str, BeforeValidator(check_email), WithJsonSchema({"type": "string", "format": "email"})]

@@ -4,6 +4,7 @@ from __future__ import annotations
 LABELS: dict[str, dict[str, str]] = {
     "et": {
         "in_other_language": "eesti keeles",
+        "in_en": "inglise keeles",
         "upcoming": "Tulevased sündmused",
         "past": "Toimunud sündmused",
         "no_upcoming": "Praegu ei ole tulevasi sündmusi kavas. Toimunud sündmused on allpool.",
@@ -72,6 +73,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "in_other_language": "in Estonian",
+        "in_et": "in Estonian",
         "upcoming": "Upcoming events",
         "past": "Past events",
         "no_upcoming": "No events are planned at the moment. Past events are listed below.",

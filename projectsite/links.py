@@ -34,6 +34,12 @@ def news_url(site_url: str, lang: str, slug: str) -> str:
     return f"{language_root(site_url, lang)}news/{slug}/"
 
 
+def news_page_language(post_lang: str, lang: str) -> str:
+    """The language whose site has a post's page, for a list in `lang`: its own, or the default language's
+    copy that mkdocs-static-i18n makes (fallback_to_default), or else the post's own language."""
+    return lang if post_lang in (lang, DEFAULT_LANGUAGE) else post_lang
+
+
 def host(site_url: str) -> str:
     return urlsplit(site_url).hostname or "localhost"
 

@@ -1,20 +1,12 @@
 """Editor-written Markdown as plain text, for feeds, calendars, e-mails and meta descriptions."""
 from __future__ import annotations
 
-import re
-
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
-_HEADING = re.compile(r"^#{1,6}\s*", re.MULTILINE)
+from .richtext import to_text
 
 
 def from_markdown(markdown: str) -> str:
-    """Links as 'text (address)', emphasis marks dropped, paragraphs kept, lines joined."""
-    text = _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})" if m.group(1) != m.group(2) else m.group(2), markdown)
-    text = _EMPHASIS.sub(r"\2", text)
-    text = _HEADING.sub("", text)
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip())]
-    return "\n\n".join(p for p in paragraphs if p)
+    """The text of the rendered Markdown: links as 'text (address)', paragraphs and list items apart."""
+    return to_text(markdown)
 
 
 def first_sentences(text: str, limit: int = 200) -> str:

@@ -13,12 +13,12 @@ from typing import Any
 from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
-from . import dates, escape, links
+from . import dates, escape, links, richtext
 from .dates import day_of
 from .event_text import registration_open
 from .labels import LABELS
 from .load import SiteData
-from .models import Event, MediaItem
+from .models import Event, MediaItem, NewsPost
 from .text import Text
 
 MARKER = re.compile(r"<!--\s*projectsite:([a-z-]+)(?::([a-z0-9-]+))?\s*-->")
@@ -32,27 +32,32 @@ def _resolve(value: Text | str | None, lang: str) -> tuple[str, str]:
     return value, ""
 
 
+def _note(lang: str, text_lang: str) -> str:
+    """'(in Estonian)' on the English site; '(inglise keeles)' on the Estonian site for English text."""
+    return LABELS[lang].get(f"in_{text_lang}") or LABELS[lang]["in_other_language"]
+
+
 def _inline_filter(lang: str) -> Callable[..., str]:
     def inline(value: Text | str | None, written_in: str = "") -> str:
         text, text_lang = _resolve(value, lang)
         text_lang = text_lang or written_in
         safe = escape.inline(text)
         if text_lang and text_lang != lang:
-            note = LABELS[lang]["in_other_language"]
+            note = _note(lang, text_lang)
             return f'<span lang="{text_lang}">{safe}</span> <span class="ps-fallback">({note})</span>'
         return safe
     return inline
 
 
 def _block_filter(lang: str) -> Callable[[Text | None], str]:
+    """Editor-written Markdown as one raw HTML block (richtext.py): the page's Markdown never reads it again."""
     def block(value: Text | None) -> str:
         text, text_lang = _resolve(value, lang)
-        safe = escape.markdown(text)
+        html = richtext.to_html(text)
         if text_lang and text_lang != lang:
-            note = LABELS[lang]["in_other_language"]
-            return (f'<p class="ps-fallback">({note})</p>\n\n<div lang="{text_lang}" markdown="1">\n\n'
-                    f"{safe}\n\n</div>")
-        return safe
+            note = _note(lang, text_lang)
+            return f'<p class="ps-fallback">({note})</p>\n\n<div lang="{text_lang}">\n{html}\n</div>'
+        return f"<div>\n{html}\n</div>"
     return block
 
 
@@ -60,6 +65,16 @@ def _block_filter(lang: str) -> Callable[[Text | None], str]:
 def _link(context: Any, target: str) -> str:
     """A Markdown link target from the page being rendered to `target` (relative to the language folder)."""
     return posixpath.relpath(target, context["page_dir"] or ".")
+
+
+@pass_context
+def _post_link(context: Any, post: NewsPost) -> str:
+    """A news post's page: in this language's site, or in its own language's when this one has none."""
+    lang = context["lang"]
+    page_lang = links.news_page_language(post.lang, lang)
+    if page_lang == lang:
+        return _link(context, f"news/{post.slug}.md")
+    return links.language_path(context["site"]["url"], page_lang) + f"news/{post.slug}/"
 
 
 @lru_cache(maxsize=None)
@@ -78,7 +93,7 @@ def environment(lang: str) -> Environment:
         webcal=links.webcal,
         ends=lambda e: dates.aware(e.end or e.start, end_of_day=True).isoformat(),
     )
-    env.globals.update(L=LABELS[lang], lang=lang, link=_link,
+    env.globals.update(L=LABELS[lang], lang=lang, link=_link, post_link=_post_link,
                        span=lambda s, e=None: escape.line_start(dates.format_span(s, e, lang)))
     return env
 
@@ -97,7 +112,7 @@ class Renderer:
     site_url: str = "https://localhost/"
 
     def render(self, template: str, page_dir: str, **context: Any) -> str:
-        site = {"root": links.language_path(self.site_url, self.lang),
+        site = {"root": links.language_path(self.site_url, self.lang), "url": self.site_url,
                 "calendar_url": links.language_root(self.site_url, self.lang) + links.CALENDAR}
         return environment(self.lang).get_template(template).render(page_dir=page_dir, site=site, **context)
 

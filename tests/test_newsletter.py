@@ -97,9 +97,10 @@ def test_announce_without_send_makes_drafts_only(audience: Project) -> None:
 
 def test_each_subscriber_gets_the_announcement_in_their_language(audience: Project) -> None:
     newsletter(audience, "announce", "event:ringsoit-2022", "--send")
-    files = {p.name: email.message_from_bytes(p.read_bytes(), policy=email.policy.default) for p in sent_files(audience)}
-    assert set(files) == {"mari@example.ee.eml", "john@example.com.eml"}  # not the pending Peeter
-    mari, john = files["mari@example.ee.eml"], files["john@example.com.eml"]
+    messages = [email.message_from_bytes(p.read_bytes(), policy=email.policy.default) for p in sent_files(audience)]
+    files = {str(m["To"]): m for m in messages}  # files are numbered, never named by the address
+    assert sorted(files) == ["john@example.com", "mari@example.ee"] and len(messages) == 2  # not the pending Peeter
+    mari, john = files["mari@example.ee"], files["john@example.com"]
     assert mari["Subject"] == "LÕIM: LÕIM projekti ringsõit Võru maakonnas" and mari["Content-Language"] == "et"
     assert john["Subject"] == "LÕIM: LÕIM study tour of Võru County"
     html = john.get_body(("html",)).get_content()
@@ -155,8 +156,9 @@ def test_the_send_log_is_committed_data_without_personal_data(audience: Project)
 
 def test_test_e_mails_go_only_to_the_given_addresses(audience: Project) -> None:
     newsletter(audience, "announce", "event:ringsoit-2022", "--test-to", "editor@example.ee")
-    tests = sorted(p.name for p in (audience.root / "outbox" / "tests").glob("*.eml"))
-    assert tests == ["en-editor@example.ee.eml", "et-editor@example.ee.eml"] and sent_files(audience) == []
+    tests = sorted((audience.root / "outbox" / "tests").glob("*.eml"))
+    assert [p.name[:3] for p in tests] == ["en-", "et-"] and sent_files(audience) == []
+    assert {str(email.message_from_bytes(p.read_bytes(), policy=email.policy.default)["To"]) for p in tests} == {"editor@example.ee"}
 
 
 def test_status_counts_the_audience_and_lists_the_announcements(audience: Project) -> None:

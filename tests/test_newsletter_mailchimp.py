@@ -22,7 +22,8 @@ def mailchimp() -> Iterator[tuple[FakeMailchimp, str]]:
 def run(project: Project, fake: FakeMailchimp, url: str, *args: str, list_id: str | None = None,
         key: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "MAILCHIMP_API_KEY": key or fake.key, "MAILCHIMP_LIST_ID": list_id or fake.list_id,
-           "MAILCHIMP_API_URL": url, "NO_PROXY": "127.0.0.1,localhost", "PROJECTSITE_TODAY": "2022-06-01"}
+           "MAILCHIMP_API_URL": url, "NO_PROXY": "127.0.0.1,localhost", "PROJECTSITE_TODAY": "2022-06-01",
+           "PROJECTSITE_BACKOFF": "0.001"}
     return subprocess.run([str(BIN / "projectsite"), "newsletter", *args, "--root", str(project.root), "--lang", "en"],
                           capture_output=True, text=True, env=env)
 
@@ -172,3 +173,39 @@ def test_ten_thousand_subscribers_take_at_most_25_requests(project: Project, mai
     result = run(project, fake, url, "sync", str(project.root / "many.csv"))
     assert result.returncode == 0, result.stdout
     assert len(fake.members) == 10_000 and len(fake.requests) <= 25
+
+
+def test_a_campaign_already_sent_on_mailchimp_while_the_log_says_created_is_not_sent_again(synced: Project,
+                                                                                          mailchimp) -> None:
+    fake, url = mailchimp
+    assert run(synced, fake, url, "announce", "event:ringsoit-2022").returncode == 0  # the drafts, logged `created`
+    for campaign in fake.campaigns.values():  # sent on Mailchimp by a run killed before it could log it
+        campaign["status"] = "sent"
+        campaign["recipients"]["recipient_count"] = 1
+    fake.requests.clear()
+    result = run(synced, fake, url, "announce", "event:ringsoit-2022", "--send")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [path for method, path in fake.requests if path.endswith("/actions/send")] == []
+    assert "not sending it again" in result.stdout and len(fake.campaigns) == 2
+    log = (synced.root / "data" / "newsletter-log.yaml").read_text(encoding="utf-8")
+    assert log.count("status: created") == 2 and log.count("status: sent") == 2
+
+
+def test_an_item_sent_by_mailchimp_is_not_sent_again_by_the_outbox(synced: Project, mailchimp) -> None:
+    fake, url = mailchimp
+    assert run(synced, fake, url, "announce", "event:ringsoit-2022", "--send").returncode == 0
+    result = run(synced, fake, url, "announce", "event:ringsoit-2022", "--send", "--backend", "outbox")
+    assert result.returncode == 0 and "by mailchimp; not sending it again" in result.stdout
+    assert not (synced.root / "outbox" / "campaigns").exists()
+
+
+def test_a_sending_the_log_lost_is_found_on_mailchimp_and_not_repeated(synced: Project, mailchimp) -> None:
+    fake, url = mailchimp
+    assert run(synced, fake, url, "announce", "event:ringsoit-2022", "--send").returncode == 0
+    log = synced.root / "data" / "newsletter-log.yaml"
+    log.write_text("", encoding="utf-8")  # every entry removed by hand
+    fake.requests.clear()
+    result = run(synced, fake, url, "announce", "event:ringsoit-2022", "--send")
+    assert result.returncode == 0 and "not sending it again" in result.stdout, result.stdout + result.stderr
+    assert len(fake.campaigns) == 2 and [p for m, p in fake.requests if m == "POST"] == []
+    assert log.read_text(encoding="utf-8").count("status: sent") == 2  # written back

@@ -3,12 +3,19 @@ from __future__ import annotations
 
 import os
 import subprocess
+from dataclasses import replace
+from email.message import EmailMessage
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import BIN, Project
 from pages import text
+from projectsite.newsletter.email import render_email
+from projectsite.newsletter.items import Announcement
+from projectsite.newsletter.outbox import message
+from projectsite.newsletter.settings import Settings
 
 
 def preview(project: Project, item: str, today: str = "2022-06-01", *flags: str) -> subprocess.CompletedProcess[str]:
@@ -89,3 +96,87 @@ def test_an_unknown_item_is_reported_in_plain_words(project: Project) -> None:
 def test_a_malformed_item_says_how_to_write_it(project: Project) -> None:
     result = preview(project, "ringsoit-2022", "2022-06-01", "--lang", "en")
     assert result.returncode == 1 and "write event:<id> or news:" in result.stdout
+
+
+# ------------------------------------------------------------------ hostile text never becomes markup or a header
+MARKUP = '<b class="planted">bold</b> & <img src=x onerror="alert(1)">'
+SAFE = Announcement(item="event:x", lang="en", written_in="en", title="Title", when="1 June 2022", where="Võru",
+                    summary="Summary.", registration="Registration is open.", registration_url="https://example.org/r",
+                    registration_until="Until 1 June.", url="https://example.org/x")
+SETTINGS = Settings(site_url="https://example.org/", from_name="LÕIM", reply_to="lota.vana@vorumaa.ee",
+                    organisation="Võru County")
+
+
+def html_of(announcement: Announcement, settings: Settings = SETTINGS) -> BeautifulSoup:
+    return BeautifulSoup(render_email(announcement, settings).html, "html.parser")
+
+
+@pytest.mark.parametrize("field", ["title", "when", "where", "summary", "registration_until", "registration"])
+def test_markup_in_every_field_of_the_announcement_shows_as_text(field: str) -> None:
+    changes = {field: MARKUP} if field != "registration" else {field: MARKUP, "registration_url": ""}
+    mail = html_of(replace(SAFE, **changes))
+    assert mail.find(class_="planted") is None and mail.find("img") is None
+    assert MARKUP in mail.get_text()
+
+
+@pytest.mark.parametrize("field", ["from_name", "organisation"])
+def test_markup_in_the_settings_shows_as_text(field: str) -> None:
+    mail = html_of(SAFE, replace(SETTINGS, **{field: MARKUP}))
+    assert mail.find(class_="planted") is None and mail.find("img") is None
+    assert MARKUP in mail.get_text()
+
+
+@pytest.mark.parametrize("field", ["registration_url", "url"])
+def test_a_script_address_never_becomes_a_link(field: str) -> None:
+    mail = html_of(replace(SAFE, **{field: 'javascript:alert(1)//"><script>x()</script>'}))
+    assert mail.find("script") is None
+    hrefs = [a["href"] for a in mail.find_all("a")]
+    assert hrefs and not any("javascript" in href for href in hrefs)
+
+
+BREAK = "Avaseminar\r\nBcc: evil@example.com\u2028X-Extra: 1"
+
+
+def headers(message: EmailMessage) -> list[str]:
+    """The header lines of the message as sent, unfolded."""
+    head = bytes(message).split(b"\n\n", 1)[0].decode()
+    return [line for line in head.replace("\n ", " ").splitlines()]
+
+
+@pytest.mark.parametrize("settings, announcement", [
+    (SETTINGS, replace(SAFE, title=BREAK)),
+    (replace(SETTINGS, from_name=BREAK), SAFE),
+    (replace(SETTINGS, reply_to="lota@vorumaa.ee\nBcc: evil@example.com"), SAFE),
+])
+def test_no_text_with_a_line_break_adds_a_header(settings: Settings, announcement: Announcement) -> None:
+    sent = message(render_email(announcement, settings), settings, "mari@example.ee\r\nCc: evil@example.com")
+    names = [line.split(":", 1)[0] for line in headers(sent)]
+    assert sorted(names) == sorted(["From", "To", "Reply-To", "Subject", "Date", "Message-ID", "List-Unsubscribe",
+                                    "Content-Type", "MIME-Version", "Content-Language"])
+    assert sent["Bcc"] is None and sent["Cc"] is None and sent["X-Extra"] is None
+
+
+def test_a_line_break_in_the_sender_name_adds_no_line_to_the_preview(project: Project) -> None:
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "    from_name:", '    from_name: "LÕIM\\nBcc: evil@example.com"\n    old_from_name:', 1), encoding="utf-8")
+    assert preview(project, "event:avaseminar-2022").returncode == 0
+    plain = (project.root / "preview" / "event-avaseminar-2022.et.txt").read_text(encoding="utf-8")
+    head, _ = plain.split("\n\n", 1)
+    assert head == "Subject: LÕIM Bcc: evil@example.com: LÕIM projekti avaseminar"
+
+
+def test_an_event_without_english_is_marked_in_estonian_in_the_english_e_mail(project: Project) -> None:
+    project.replace_events("- id: ainult-eesti\n  title: {et: Ainult eesti keeles}\n  start: 2023-07-01\n"
+                           "  location: Võru\n  summary: {et: Tulge kõik.}\n")
+    assert preview(project, "event:ainult-eesti", "2023-06-01").returncode == 0
+    english, estonian = email(project, "event-ainult-eesti.en.html"), email(project, "event-ainult-eesti.et.html")
+    assert mail_note(english) == ["(in Estonian)"] and english.h1["lang"] == "et"
+    assert english.h1.get_text() == "Ainult eesti keeles"
+    assert mail_note(estonian) == [] and not estonian.h1.has_attr("lang")
+    plain = (project.root / "preview" / "event-ainult-eesti.en.txt").read_text(encoding="utf-8")
+    assert plain.split("\n\n", 1)[1].startswith("(in Estonian)\nAinult eesti keeles\n")
+
+
+def mail_note(mail: BeautifulSoup) -> list[str]:
+    return [p.get_text() for p in mail.find_all("p") if p.get_text().startswith("(")]

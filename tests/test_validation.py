@@ -221,11 +221,11 @@ def test_news_post_without_front_matter(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("front,expected", [
-    ("title: A\n", "docs/et/news/x.md:2: date: the required field 'date' is missing"),
-    ("date: 22.03.2024\ntitle: A\n", "docs/et/news/x.md:2: date: '22.03.2024' is written day.month.year"),
+    ("title: A\n", "docs/et/news/2024-03-22-x.md:2: date: the required field 'date' is missing"),
+    ("date: 22.03.2024\ntitle: A\n", "docs/et/news/2024-03-22-x.md:2: date: '22.03.2024' is written day.month.year"),
 ])
 def test_news_post_front_matter_errors_point_into_the_file(tmp_path: Path, front: str, expected: str) -> None:
-    post = tmp_path / "docs" / "et" / "news" / "x.md"
+    post = tmp_path / "docs" / "et" / "news" / "2024-03-22-x.md"
     post.parent.mkdir(parents=True)
     post.write_text(f"---\n{front}---\n\nText\n", encoding="utf-8")
     _, problems = load_site(tmp_path)

@@ -1,8 +1,9 @@
 """Sync, announce and status: the newsletter's rules, whatever the backend.
 
 An announcement is recorded in the send log when its campaign is created and when it is sent. An item
-is never sent twice in a language unless asked (`resend`), and a campaign created but not sent (a run
-that stopped halfway) is found again and sent, instead of a second one being made.
+is never sent twice in a language unless asked (`resend`), whichever backend sent it, and a campaign
+created but not sent (a run that stopped halfway) is found again and sent, instead of a second one being
+made. The caller holds the send lock (lock.py) around all of it.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from .. import LANGUAGES
 from ..load import SiteData
 from ..messages import Message, say
 from .audience import Member, SyncPlan, Subscriber, plan_sync
-from .backends_base import BackendUnavailable
+from .backends_base import BackendUnavailable, Refusal, SendResult
 from .email import Email, render_email
 from .items import announcement
 from .sendlog import Entry, SendLog
@@ -28,7 +29,7 @@ class Backend(Protocol):
     def members(self) -> dict[str, Member]: ...
     def apply(self, plan: SyncPlan) -> None: ...
     def create_campaign(self, item: str, mail: Email) -> str: ...
-    def send(self, campaign: str, lang: str) -> int: ...
+    def send(self, campaign: str, lang: str) -> SendResult: ...
     def send_test(self, mail: Email, addresses: list[str]) -> list[Path]: ...
 
 
@@ -55,12 +56,28 @@ def _existing_draft(backend: Backend, last: Entry | None, item: str, lang: str) 
     return find(item, lang) if find is not None else None
 
 
+def _sent_before(backend: Backend, log: SendLog, item: str, lang: str, dry_run: bool) -> Entry | None:
+    """The last sending of the item in the language: from the log, or from a service that knows of a sending
+    the log lost (a hand edit), which is then written into the log again."""
+    entry = log.delivered(item, lang)
+    find = getattr(backend, "find_sent", None)
+    if entry is not None or find is None:
+        return entry
+    campaign = find(item, lang)
+    if campaign is None:
+        return None
+    if dry_run:
+        return Entry(item, lang, backend.name, campaign, "sent", "?")
+    return log.record(item, lang, backend.name, campaign, "sent")
+
+
 def announce(backend: Backend, data: SiteData, settings: Settings, log: SendLog, item: str, today: dt.date, *,
              send: bool = False, schedule: dt.datetime | None = None, test_to: list[str] | None = None,
              resend: bool = False, dry_run: bool = False) -> list[Message]:
     if schedule is not None and not hasattr(backend, "schedule"):
         raise BackendUnavailable(say("nl_no_schedule", backend=backend.name))
     report: list[Message] = []
+    refused: list[Refusal] = []
     for lang in LANGUAGES:
         mail = render_email(announcement(data, item, lang, settings.site_url, today), settings)
         if test_to:
@@ -68,10 +85,11 @@ def announce(backend: Backend, data: SiteData, settings: Settings, log: SendLog,
             report.append(say("nl_test", item=item, lang=lang, paths=", ".join(str(p) for p in paths)) if paths
                           else say("nl_test_sent", item=item, lang=lang, addresses=", ".join(test_to)))
             continue
-        last = log.latest(item, lang, backend.name)
-        if last is not None and last.status in ("sent", "scheduled") and not resend:
-            report.append(say("nl_already_sent", item=item, lang=lang, at=last.at))
+        delivered = None if resend else _sent_before(backend, log, item, lang, dry_run)
+        if delivered is not None:
+            report.append(say("nl_already_sent_by", item=item, lang=lang, at=delivered.at, backend=delivered.backend))
             continue
+        last = log.latest(item, lang, backend.name)
         campaign = _existing_draft(backend, last, item, lang)  # only reads: a dry run asks too
         if dry_run:
             report.append(say("nl_resumed", item=item, lang=lang, campaign=campaign) if campaign
@@ -92,11 +110,15 @@ def announce(backend: Backend, data: SiteData, settings: Settings, log: SendLog,
             report.append(say("nl_scheduled", item=item, lang=lang, campaign=campaign,
                               when=schedule.strftime("%Y-%m-%d %H:%M %Z")))
         elif send:
-            sent = backend.send(campaign, lang)
-            log.record(item, lang, backend.name, campaign, "sent", recipients=sent)
-            report.append(say("nl_sent", item=item, lang=lang, campaign=campaign, n=sent))
+            result = backend.send(campaign, lang)
+            log.record(item, lang, backend.name, campaign, "sent", recipients=result.count)
+            report.append(say("nl_sent", item=item, lang=lang, campaign=campaign, n=result.count))
+            refused += result.refused
     if dry_run:
         report.append(say("nl_dry_run"))
+    if refused:
+        report.append(say("nl_refused_total", n=len(refused)))
+        report += [say("nl_refused", email=r.email, reason=r.reason) for r in refused]
     return report
 
 

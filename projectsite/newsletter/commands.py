@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from contextlib import nullcontext
 from pathlib import Path
 
 from ..dates import TZ, today
@@ -20,7 +21,8 @@ from .items import UnknownItem
 from .list_commands import add_list_commands
 from .membership import pending, sync
 from .preview import write_preview
-from .sendlog import SendLog
+from .lock import send_lock
+from .sendlog import SendLog, SendLogInvalid
 from .settings import load_settings
 
 LOG = Path("data") / "newsletter-log.yaml"
@@ -102,9 +104,14 @@ def announce_command(args: argparse.Namespace) -> int:
         return 1
     settings = load_settings(root)
     try:
-        report = announce(backend(args.backend, root, settings), data, settings, SendLog(root / LOG), args.item,
-                          today(), send=args.send, schedule=when, test_to=args.test_to, resend=args.resend,
-                          dry_run=args.dry_run)
+        with nullcontext() if args.dry_run else send_lock(root):
+            report = announce(backend(args.backend, root, settings), data, settings, SendLog(root / LOG), args.item,
+                              today(), send=args.send, schedule=when, test_to=args.test_to, resend=args.resend,
+                              dry_run=args.dry_run)
+    except SendLogInvalid as exc:
+        _say([exc.problem], lang)
+        _say([say("nl_log_fix")], lang)
+        return 1
     except UnknownItem as exc:
         _say([exc.message], lang)
         return 1
@@ -120,6 +127,9 @@ def status_command(args: argparse.Namespace) -> int:
     try:
         chosen = backend(args.backend, root, load_settings(root))
         report = status(chosen, SendLog(root / LOG)) + pending(chosen.members())
+    except SendLogInvalid as exc:
+        _say([exc.problem], lang)
+        return 1
     except (BackendUnavailable, BackendFailure) as exc:
         _say([exc.message], lang)
         return 2

@@ -19,7 +19,7 @@ from ..progress import Advance
 from .audience import Member, SyncPlan
 from .email import Email
 from .membership import ListBackend, Steps
-from .outbox import message
+from .outbox import as_bytes, message
 from .settings import Settings
 from .store import now
 
@@ -44,7 +44,7 @@ def _ask_by_email(backend: ListBackend, people: list[Member], settings: Settings
         for number, person in enumerate(people, 1):
             email = message(confirmation_email(person.language, settings), settings, person.email)
             deliver(email)
-            (folder / f"{stamp}-{number:05d}.eml").write_bytes(bytes(email))
+            (folder / f"{stamp}-{number:05d}.eml").write_bytes(as_bytes(email))
             backend.apply(SyncPlan(update=[replace(person, asked_at=now())]))
             advance(1)
 

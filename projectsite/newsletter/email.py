@@ -1,8 +1,10 @@
 """An announcement as an e-mail: HTML with its CSS inline (mail clients drop <style>) and plain text."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -12,6 +14,14 @@ from .settings import Settings
 
 # Mailchimp replaces this merge tag with each recipient's own unsubscribe address.
 MAILCHIMP_UNSUBSCRIBE = "*|UNSUB|*"
+# Line breaks of every kind (CR, LF, U+2028, NEL...), tabs and other control characters.
+_BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def header_text(text: str) -> str:
+    """Text made fit for one header line: every run of breaks, tabs and spaces becomes one space, so that no
+    data text can start a header of its own."""
+    return _BREAKS.sub(" ", text).strip()
 
 
 @dataclass(frozen=True)
@@ -22,10 +32,17 @@ class Email:
     text: str
 
 
+def safe_url(url: str) -> str:
+    """The address when it is a web or mail address, else nothing (never a javascript: or data: link)."""
+    return url if urlsplit(url.strip()).scheme.lower() in ("http", "https", "mailto") else ""
+
+
 @lru_cache(maxsize=None)
 def _environment() -> Environment:
-    return Environment(loader=PackageLoader("projectsite", "templates/email"), undefined=StrictUndefined,
-                       autoescape=select_autoescape(["html.j2"]), trim_blocks=True, lstrip_blocks=True)
+    env = Environment(loader=PackageLoader("projectsite", "templates/email"), undefined=StrictUndefined,
+                      autoescape=select_autoescape(["html.j2"]), trim_blocks=True, lstrip_blocks=True)
+    env.filters["safe_url"] = safe_url
+    return env
 
 
 def render_email(announcement: Announcement, settings: Settings, unsubscribe_url: str = MAILCHIMP_UNSUBSCRIBE) -> Email:
@@ -33,6 +50,6 @@ def render_email(announcement: Announcement, settings: Settings, unsubscribe_url
                "unsubscribe_url": unsubscribe_url,
                "other_language": announcement.written_in != announcement.lang}
     env = _environment()
-    return Email(lang=announcement.lang, subject=f"{settings.from_name}: {announcement.title}",
+    return Email(lang=announcement.lang, subject=header_text(f"{settings.from_name}: {announcement.title}"),
                  html=env.get_template("announcement.html.j2").render(context),
                  text=env.get_template("announcement.txt.j2").render(context))

@@ -53,7 +53,8 @@ def _news(data: SiteData, slug: str, lang: str, site_url: str) -> Announcement:
     if post is None:
         raise UnknownItem(say("no_post", slug=slug))
     return Announcement(f"news:{slug}", lang, post.lang, post.title, format_day(post.date, lang), "",
-                        post.summary or "", "", "", "", links.news_url(site_url, lang, slug))
+                        post.summary or "", "", "", "",
+                        links.news_url(site_url, links.news_page_language(post.lang, lang), slug))
 
 
 def announcement(data: SiteData, item: str, lang: str, site_url: str, today: dt.date) -> Announcement:

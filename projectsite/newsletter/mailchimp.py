@@ -21,7 +21,7 @@ from mailchimp_marketing.api_client import ApiClientError
 
 from ..messages import say
 from .audience import Member, SyncPlan
-from .backends_base import BackendFailure, Passing, retrying
+from .backends_base import BackendFailure, Passing, SendResult, retrying
 from .email import Email
 from .settings import Settings
 
@@ -119,6 +119,13 @@ class MailchimpBackend:
         return next((c["id"] for c in found.get("campaigns", [])
                      if c.get("settings", {}).get("title") == self._title(item, lang)), None)
 
+    def find_sent(self, item: str, lang: str) -> str | None:
+        """A campaign of this item and language that Mailchimp sends, sent or scheduled (for a log that lost it)."""
+        found = self._call(lambda: self.client.campaigns.list(count=1000, fields=[
+            "campaigns.id", "campaigns.status", "campaigns.settings.title"]))
+        return next((c["id"] for c in found.get("campaigns", []) if c.get("status") in ("sending", "sent", "schedule")
+                     and c.get("settings", {}).get("title") == self._title(item, lang)), None)
+
     def create_campaign(self, item: str, mail: Email) -> str:
         segment = {"match": "all", "conditions": [{"condition_type": "Language", "field": "language", "op": "is",
                                                    "value": mail.lang}]}
@@ -133,11 +140,12 @@ class MailchimpBackend:
     def _status(self, campaign: str) -> dict[str, Any]:
         return self._call(lambda: self.client.campaigns.get(campaign, fields=["status", "recipients.recipient_count"]))
 
-    def send(self, campaign: str, lang: str) -> int:
-        """Sends unless Mailchimp already sends it (a retried run must not send twice)."""
+    def send(self, campaign: str, lang: str) -> SendResult:
+        """Sends unless Mailchimp already sends it (a retried run, or a log that still says `created`,
+        must not send twice)."""
         if self._status(campaign).get("status") not in ("sending", "sent"):
             self._call(lambda: self.client.campaigns.send(campaign))
-        return int(self._status(campaign).get("recipients", {}).get("recipient_count", 0))
+        return SendResult(int(self._status(campaign).get("recipients", {}).get("recipient_count", 0)))
 
     def schedule(self, campaign: str, when: dt.datetime) -> None:
         when_utc = when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S+00:00")

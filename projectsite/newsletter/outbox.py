@@ -5,6 +5,7 @@ import datetime as dt
 import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from email import policy
 from email.message import EmailMessage
 from email.utils import formataddr, format_datetime, make_msgid
 from html import escape
@@ -12,30 +13,46 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .audience import Member, SyncPlan
-from .email import MAILCHIMP_UNSUBSCRIBE, Email
+from .backends_base import BackendFailure, Refusal, Refused, SendResult
+from .email import MAILCHIMP_UNSUBSCRIBE, Email, header_text
+from .journal import DeliveryJournal
 from .settings import Settings
 from .store import LocalAudience
 
 
 def unsubscribe_address(settings: Settings, email: str) -> str:
     """A working unsubscribe for backends without a service: an e-mail to the sender that says so."""
-    return f"mailto:{settings.reply_to}?subject={quote('unsubscribe ' + email)}"
+    return f"mailto:{header_text(settings.reply_to)}?subject={quote('unsubscribe ' + email)}"
 
 
 def message(mail: Email, settings: Settings, to: str) -> EmailMessage:
+    """The e-mail to one recipient; every header is one line whatever the data or the settings hold."""
+    to, reply_to = header_text(to), header_text(settings.reply_to)
     unsubscribe = unsubscribe_address(settings, to)
     out = EmailMessage()
-    out["From"] = formataddr((settings.from_name, settings.reply_to))
+    out["From"] = formataddr((header_text(settings.from_name), reply_to))
     out["To"] = to
-    out["Reply-To"] = settings.reply_to
-    out["Subject"] = mail.subject
+    out["Reply-To"] = reply_to
+    out["Subject"] = header_text(mail.subject)
     out["Date"] = format_datetime(dt.datetime.now(dt.timezone.utc))
-    out["Message-ID"] = make_msgid(domain=settings.reply_to.split("@")[-1] or None)
+    out["Message-ID"] = make_msgid(domain=reply_to.split("@")[-1] or None)
     out["List-Unsubscribe"] = f"<{unsubscribe}>"
     out.set_content(mail.text.replace(MAILCHIMP_UNSUBSCRIBE, unsubscribe))
     out.add_alternative(mail.html.replace(MAILCHIMP_UNSUBSCRIBE, escape(unsubscribe)), subtype="html")
     out["Content-Language"] = mail.lang  # after the content: set_content replaces every Content-* header
     return out
+
+
+def as_bytes(email: EmailMessage) -> bytes:
+    """The message as a file; an address with letters beyond ASCII is written as UTF-8 (RFC 6532)."""
+    international = not str(email["To"]).isascii()
+    return email.as_bytes(policy=policy.default.clone(utf8=True)) if international else bytes(email)
+
+
+def _write(path: Path, email: EmailMessage) -> None:
+    temporary = path.with_suffix(".part")
+    temporary.write_bytes(as_bytes(email))
+    temporary.replace(path)
 
 
 class OutboxBackend:
@@ -45,6 +62,7 @@ class OutboxBackend:
         self.folder = root / "outbox"
         self.settings = settings
         self.audience = LocalAudience(self.folder / "audience.sqlite")
+        self.journal = DeliveryJournal(self.folder / "deliveries.sqlite")
 
     def members(self) -> dict[str, Member]:
         return self.audience.members()
@@ -68,23 +86,34 @@ class OutboxBackend:
                      (folder / "message.html").read_text(encoding="utf-8"),
                      (folder / "message.txt").read_text(encoding="utf-8"))
 
-    def send(self, campaign: str, lang: str) -> int:
-        """Each subscribed recipient of the language once: the .eml written after delivery is the record,
-        so a send that stopped halfway goes on where it stopped."""
+    def send(self, campaign: str, lang: str) -> SendResult:
+        """Each subscribed recipient of the language once. The journal records each delivery as it happens and
+        the .eml file (named by the journal's number) is written after it, so a run stopped at any moment goes
+        on where it stopped. A recipient refused for good is marked `cleaned` and the others go on."""
         mail = self._campaign_email(campaign, lang)
         folder = self.folder / "campaigns" / campaign / "sent"
         folder.mkdir(exist_ok=True)
-        recipients = self.audience.recipients(lang)
+        done = self.journal.deliveries(campaign)
+        refused: list[Refusal] = []
         with self.delivery() as deliver:
-            for member in recipients:
-                path = folder / f"{member.email}.eml"
-                if not path.exists():
+            for member in self.audience.recipients(lang):
+                earlier = done.get(member.email)
+                if earlier is not None and earlier.state != "sending":
+                    continue
+                number = earlier.number if earlier else self.journal.begin(campaign, member.email)
+                path = folder / f"{number:06d}.eml"
+                if not path.exists():  # else delivered just before a stop: only the journal lagged
                     email = message(mail, self.settings, member.email)
-                    deliver(email)
-                    temporary = path.with_suffix(".part")
-                    temporary.write_bytes(bytes(email))
-                    temporary.replace(path)
-        return len(recipients)
+                    try:
+                        deliver(email)
+                    except Refused as refusal:
+                        self.journal.finish(number, "refused", str(refusal.message))
+                        self.audience.set_status(member.email, "cleaned")
+                        refused.append(Refusal(member.email, refusal.message))
+                        continue
+                    _write(path, email)
+                self.journal.finish(number, "sent")
+        return SendResult(self.journal.count(campaign), tuple(refused))
 
     @contextmanager
     def delivery(self) -> Iterator[Callable[[EmailMessage], None]]:
@@ -94,12 +123,16 @@ class OutboxBackend:
     def send_test(self, mail: Email, addresses: list[str]) -> list[Path]:
         folder = self.folder / "tests"
         folder.mkdir(parents=True, exist_ok=True)
+        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
         written = []
         with self.delivery() as deliver:
-            for address in addresses:
+            for number, address in enumerate(addresses, 1):
                 email = message(mail, self.settings, address)
-                deliver(email)
-                path = folder / f"{mail.lang}-{address}.eml"
-                path.write_bytes(bytes(email))
+                try:
+                    deliver(email)
+                except Refused as refusal:
+                    raise BackendFailure(refusal.message) from None
+                path = folder / f"{mail.lang}-{stamp}-{number}.eml"  # never named by the address
+                _write(path, email)
                 written.append(path)
         return written
