@@ -90,3 +90,10 @@ def test_a_hundred_thousand_rows_go_into_an_empty_audience_within_ten_seconds(ro
     took = time.perf_counter() - started
     assert result.returncode == 0, result.stdout[-500:]
     assert len(statuses(root)) == 100_000 and took <= 10, f"{took:.1f} s"
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_every_line_ending_is_read(root: Path, ending: str) -> None:
+    result = newsletter(root, "sync", write(root, "s.csv", ending.join(["email;name", "mari@example.ee;Mari", ""]).encode()))
+    assert result.returncode == 0, result.stdout
+    assert statuses(root) == {"mari@example.ee": "pending"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,7 +67,10 @@ def decode(path: Path, data: bytes) -> tuple[str, list[Problem]]:
 
 
 def _header(line: str, delimiter: str) -> list[str]:
-    cells = next(csv.reader([line], delimiter=delimiter), [])
+    try:
+        cells = next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:  # a character csv can't take on one line (a NUL, say): no header of this delimiter
+        return []
     return [c.strip().lower() for c in cells]
 
 
@@ -79,7 +83,7 @@ def delimiter(first_line: str) -> str | None:
 def read_table(path: Path) -> Table:
     """The header (lower-case, the e-mail column named 'email') and the rows; Unreadable when nothing can be read."""
     text, notes = decode(path, file_bytes(path))
-    first = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+    first = re.split("\r\n|\r|\n", text.lstrip("\ufeff"), maxsplit=1)[0]
     if not first.strip():
         raise Unreadable(Problem(path.name, 1, "", say("nl_csv_empty")))
     found = delimiter(first)
