@@ -19,9 +19,9 @@ from .backends_base import BackendFailure, BackendUnavailable
 from .csvfile import Unreadable
 from .items import UnknownItem
 from .list_commands import add_list_commands
+from .lock import send_lock
 from .membership import pending, sync
 from .preview import write_preview
-from .lock import send_lock
 from .sendlog import SendLog, SendLogInvalid
 from .settings import load_settings
 
