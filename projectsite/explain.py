@@ -91,7 +91,9 @@ def message(root: Any, error: ErrorDetails) -> Message:
     if kind == "extra_forbidden":
         return _unknown_key(root, loc)
     simple = {"list_type": "expected_list", "string_type": "expected_text", "string_sub_type": "expected_text",
-              "int_type": "expected_int", "int_parsing": "expected_int", "int_from_float": "expected_int"}
+              "int_type": "expected_int", "int_parsing": "expected_int", "int_from_float": "expected_int",
+              "float_type": "expected_number", "float_parsing": "expected_number", "finite_number": "expected_number",
+              "bool_type": "expected_yes_no", "bool_parsing": "expected_yes_no"}
     if kind in simple:
         return say(simple[kind], found=found)
     if kind in ("model_type", "model_attributes_type", "dict_type"):
@@ -105,4 +107,4 @@ def message(root: Any, error: ErrorDetails) -> Message:
         return say("needs_entry")
     if kind == "literal_error":
         return say("one_of", expected=ctx.get("expected"), found=found)
-    return say("quoted", value=error["msg"])
+    return say("not_accepted", found=found)  # never pydantic's English words

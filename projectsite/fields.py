@@ -19,7 +19,7 @@ EMAIL_RE = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[
 
 
 # The error types the field types raise; each is a message key of the catalogue.
-FIELD_ERRORS = frozenset({"date_dotted", "date_format", "date_type", "impossible_date", "impossible_time",
+FIELD_ERRORS = frozenset({"date_dotted", "date_format", "date_type", "impossible_date", "impossible_time", "year_range",
                           "id_format", "url_format", "url_scheme", "url_character", "email_format"})
 
 
@@ -37,16 +37,31 @@ def _format_error(value: str, with_time: bool) -> PydanticCustomError:
     return _fail("date_format", value=value, wanted=wanted)
 
 
+# Years the site can count with: far from the calendar's edges (0001, 9999), where a day more or a time
+# zone less overflows.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
 def _real_date(value: str, year: str, month: str, day: str) -> dt.date:
     try:
-        return dt.date(int(year), int(month), int(day))
+        found = dt.date(int(year), int(month), int(day))
     except ValueError:
         raise _fail("impossible_date", value=value)
+    if not FIRST_YEAR <= found.year <= LAST_YEAR:
+        raise _fail("year_range", value=value, first=FIRST_YEAR, last=LAST_YEAR)
+    return found
+
+
+def _as_written(value: Any) -> Any:
+    """A date or time from an explicit YAML tag (`!!timestamp`) as the text it stands for: checked like any text."""
+    if isinstance(value, dt.datetime):
+        plain = value.tzinfo is None and value.second == 0 and value.microsecond == 0
+        return value.strftime("%Y-%m-%d %H:%M") if plain else value.isoformat(sep=" ")
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def parse_day(value: Any) -> dt.date:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
+    value = _as_written(value) if not isinstance(value, dt.datetime) else value
     text = str(value).strip() if isinstance(value, (str, int)) else None
     if text is None:
         raise _fail("date_type", wanted=say("form_day"))
@@ -58,8 +73,7 @@ def parse_day(value: Any) -> dt.date:
 
 def parse_when(value: Any) -> dt.date | dt.datetime:
     """A day (all-day) or a local Tallinn date-time 'YYYY-MM-DD HH:MM'."""
-    if isinstance(value, dt.date):
-        return value
+    value = _as_written(value)
     text = str(value).strip() if isinstance(value, (str, int)) else None
     if text is None:
         raise _fail("date_type", wanted=say("form_when"))

@@ -1,6 +1,7 @@
 """data/*.yaml and the news posts → one validated SiteData, or the list of what is wrong."""
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
@@ -11,6 +12,7 @@ from .models import DATA_FILES, Event, MediaItem, NewsPost, TeamMember, Training
 from .news import read_news
 from .problems import Problem
 from .rules import RULES
+from .sourcefile import UnreadableFile, read_source
 from .translations import data_without_english, pages_without_counterpart
 from .validate import validate_parsed
 from .yamlfile import SyntaxProblem, parse
@@ -44,20 +46,42 @@ def load_data_file(root: FsPath, name: str) -> tuple[list[Any], list[Problem]]:
     """One data file → its validated list (empty when it has errors) and its problems."""
     rel = f"data/{name}.yaml"
     path = root / rel
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return [], [Problem(rel, None, "", say("file_missing", hint=say(f"hint_{name}")))]
     try:
-        parsed = parse(path.read_text(encoding="utf-8"))
+        parsed = parse(read_source(path, root))
     except SyntaxProblem as exc:
         return [], [Problem(rel, exc.line, "", exc.message)]
-    except UnicodeDecodeError:
-        return [], [Problem(rel, None, "", say("not_utf8"))]
+    except UnreadableFile as exc:
+        return [], [Problem(rel, exc.line, "", exc.message)]
     if parsed.data is None:
         return [], [Problem(rel, 1, "", say("file_empty", hint=say(f"hint_{name}")))]
     value, problems = validate_parsed(parsed, DATA_FILES[name], rel, name, RULES.get(name))
     if value:
         problems += data_without_english(value, parsed, rel, name)
     return value or [], problems
+
+
+# Files in data/ that some part of the site reads: the data files, and the newsletter's send log.
+KNOWN_DATA_FILES = tuple(f"{name}.yaml" for name in DATA_FILES) + ("newsletter-log.yaml",)
+
+
+def unknown_data_files(root: FsPath) -> list[Problem]:
+    """A warning for each YAML file in data/ that nothing reads ('Events.yaml', 'trainigs.yaml'), with the nearest name."""
+    folder = root / "data"
+    if not folder.is_dir():
+        return []
+    problems = []
+    for path in sorted(folder.iterdir()):
+        if path.name in KNOWN_DATA_FILES or path.suffix.lower() not in (".yaml", ".yml"):
+            continue
+        lowered = {known.lower(): known for known in KNOWN_DATA_FILES}
+        wanted = path.stem.lower() + ".yaml"
+        close = difflib.get_close_matches(wanted, list(lowered), n=1, cutoff=0.6)
+        message = (say("data_file_unknown_near", near=f"data/{lowered[close[0]]}") if close
+                   else say("data_file_unknown", known=", ".join(f"data/{k}" for k in KNOWN_DATA_FILES)))
+        problems.append(Problem(f"data/{path.name}", None, "", message, "warning"))
+    return problems
 
 
 def load_site(root: FsPath, docs_dir: str = "docs") -> tuple[SiteData, list[Problem]]:
@@ -73,6 +97,7 @@ def load_site(root: FsPath, docs_dir: str = "docs") -> tuple[SiteData, list[Prob
         problems += found
     if (root / docs_dir).is_dir():
         problems += pages_without_counterpart(root, docs_dir)
+    problems += unknown_data_files(root)
     return SiteData(news=news, **lists), problems
 
 

@@ -8,6 +8,7 @@ from pathlib import Path as FsPath
 from .messages import say
 from .models import NewsFrontMatter, NewsPost
 from .problems import Problem
+from .sourcefile import UnreadableFile, read_source
 from .validate import validate_parsed
 from .yamlfile import SyntaxProblem, parse
 
@@ -50,9 +51,9 @@ def front_matter(text: str) -> tuple[str, int] | None:
 def read_post(path: FsPath, root: FsPath, lang: str) -> tuple[NewsPost | None, list[Problem]]:
     rel = path.relative_to(root).as_posix()
     try:
-        found = front_matter(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        return None, [Problem(rel, None, "", say("not_utf8"))]
+        found = front_matter(read_source(path, root))
+    except UnreadableFile as exc:
+        return None, [Problem(rel, exc.line, "", exc.message)]
     if found is None:
         return None, [Problem(rel, 1, "", say("front_matter"))]
     try:

@@ -1,10 +1,11 @@
 """Rules between fields and between entries, checked on validated models: (path, message, severity)."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from .dates import aware, day_of
+from .dates import TZ, aware, day_of
 from .models import Event, Training
 from .messages import Message, say
 from .problems import Path, Severity
@@ -24,9 +25,26 @@ def duplicate_ids(items: Sequence[Any], root: str, prefix: Path = ()) -> Iterato
         first.setdefault(item.id, index)
 
 
+def local_time(when: Any, path: Path) -> Iterator[Finding]:
+    """A Tallinn wall-clock time that the spring-forward night skips (error) or the autumn night repeats (warning)."""
+    if not isinstance(when, dt.datetime):
+        return
+    first, second = when.replace(tzinfo=TZ, fold=0), when.replace(tzinfo=TZ, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return
+    if first.astimezone(dt.timezone.utc).astimezone(TZ).replace(tzinfo=None) != when:
+        yield path, say("time_nonexistent", value=_iso(when)), "error"
+    else:
+        yield path, say("time_ambiguous", value=_iso(when)), "warning"
+
+
 def event_rules(events: Sequence[Event]) -> Iterator[Finding]:
     yield from duplicate_ids(events, "events")
     for i, event in enumerate(events):
+        yield from local_time(event.start, (i, "start"))
+        yield from local_time(event.end, (i, "end"))
+        if event.registration is not None:
+            yield from local_time(event.registration.deadline, (i, "registration", "deadline"))
         if event.end is not None and aware(event.end, end_of_day=True) < aware(event.start):
             yield (i, "end"), say("ends_before", end=_iso(event.end), start=_iso(event.start)), "error"
         deadline = event.registration.deadline if event.registration else None

@@ -38,7 +38,7 @@ def test_a_yaml_syntax_error_stops_the_build_without_traceback(project: Project)
     project.write("data/team.yaml", "- name: A\n  role: [x\n")
     result = project.build()
     assert result.returncode != 0
-    assert "data/team.yaml:3: the YAML is not well-formed" in result.stderr
+    assert "data/team.yaml:2: the bracket [ on this line is never closed" in result.stderr
     assert "Traceback" not in result.stderr
 
 

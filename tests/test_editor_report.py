@@ -108,3 +108,9 @@ def test_every_data_file_names_its_schema_and_passes_it() -> None:
 def test_the_schema_underlines_what_the_check_rejects(entry: dict) -> None:
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate([entry], data_schema("events"))
+
+
+def test_an_unknown_data_file_is_named_in_estonian(project: Project) -> None:
+    project.write("data/trainigs.yaml", "[]\n")
+    lines = project.check("--lang", "et").stdout.splitlines()
+    assert "data/trainigs.yaml: hoiatus: seda faili ei loe ükski saidi osa: kas mõtlesid data/trainings.yaml?" in lines

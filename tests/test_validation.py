@@ -31,10 +31,10 @@ def test_the_shipped_data_is_valid() -> None:
     assert problems == []
 
 
-def test_yaml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
+def test_an_unclosed_bracket_is_reported_where_it_opens(tmp_path: Path) -> None:
     line = only(problems_in(tmp_path, "events", "- id: a\n  title: [unclosed\n  start: 2022-06-14\n"))
-    assert line.startswith("data/events.yaml:3:")
-    assert "not well-formed" in line and "column" in line
+    assert line == ("data/events.yaml:2: the bracket [ on this line is never closed with ]; close it, "
+                    "or if the text itself starts with [, put the whole text in quotes")
 
 
 def test_a_list_where_a_mapping_belongs(tmp_path: Path) -> None:
@@ -230,3 +230,10 @@ def test_news_post_front_matter_errors_point_into_the_file(tmp_path: Path, front
     post.write_text(f"---\n{front}---\n\nText\n", encoding="utf-8")
     _, problems = load_site(tmp_path)
     assert any(str(p).startswith(expected) for p in problems), problems
+
+
+def test_hours_with_a_decimal_comma_ask_for_a_number(tmp_path: Path) -> None:
+    text = "- id: p\n  title: P\n  period: {start: 2023-01-05, end: 2023-04-30}\n  volume: {contact: '2,5'}\n"
+    line = only(problems_in(tmp_path, "trainings", text))
+    assert line == ("data/trainings.yaml:4: trainings[0].volume.contact: expected a number "
+                    "(with a decimal point, like 2.5), found '2,5'")
