@@ -180,7 +180,7 @@ def test_a_refusal_of_the_message_itself_stops_in_plain_words_and_loses_nothing(
 def add_member(project: Project, address: str) -> None:
     db = sqlite3.connect(project.root / "outbox" / "audience.sqlite")
     with db:
-        db.execute("INSERT INTO members VALUES (?, '', 'et', 'subscribed', '')", (address,))
+        db.execute("INSERT INTO members (email, name, language, status, tags) VALUES (?, '', 'et', 'subscribed', '')", (address,))
 
 
 def test_a_non_ascii_local_part_without_smtputf8_is_one_refusal(smtp_audience: Project,

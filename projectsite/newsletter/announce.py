@@ -1,4 +1,4 @@
-"""Sync, announce and status: the newsletter's rules, whatever the backend.
+"""Announce and status: the newsletter's rules, whatever the backend (sync is in membership.py).
 
 An announcement is recorded in the send log when its campaign is created and when it is sent. An item
 is never sent twice in a language unless asked (`resend`), whichever backend sent it, and a campaign
@@ -15,7 +15,7 @@ from typing import Protocol
 from .. import LANGUAGES
 from ..load import SiteData
 from ..messages import Message, say
-from .audience import Member, SyncPlan, Subscriber, plan_sync
+from .audience import Member, SyncPlan
 from .backends_base import BackendUnavailable, Refusal, SendResult
 from .email import Email, render_email
 from .items import announcement
@@ -31,21 +31,6 @@ class Backend(Protocol):
     def create_campaign(self, item: str, mail: Email) -> str: ...
     def send(self, campaign: str, lang: str) -> SendResult: ...
     def send_test(self, mail: Email, addresses: list[str]) -> list[Path]: ...
-
-
-def sync(backend: Backend, subscribers: list[Subscriber], dry_run: bool) -> list[Message]:
-    plan = plan_sync(backend.members(), subscribers)
-    if not plan.changes:
-        report = [say("nl_sync_nothing")]
-    else:
-        report = [say("nl_sync", added=len(plan.add), updated=len(plan.update), unchanged=plan.unchanged,
-                      skipped=len(plan.skipped), subscribed=sum(m.status == "subscribed" for m in plan.add),
-                      pending=sum(m.status == "pending" for m in plan.add))]
-    report += [say("nl_skipped", email=m.email, status=m.status) for m in plan.skipped]
-    if dry_run:
-        return report + [say("nl_dry_run")]
-    backend.apply(plan)
-    return report
 
 
 def _existing_draft(backend: Backend, last: Entry | None, item: str, lang: str) -> str | None:

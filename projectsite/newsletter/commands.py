@@ -1,4 +1,5 @@
-"""`projectsite newsletter preview|sync|announce|status`: reading the arguments, printing the reports."""
+"""`projectsite newsletter preview|sync|announce|status` (and the list commands of list_commands.py): reading
+the arguments, printing the reports."""
 from __future__ import annotations
 
 import argparse
@@ -10,13 +11,17 @@ from ..dates import TZ, today
 from ..load import SiteData, load_site
 from ..messages import Message, say, system_language
 from ..problems import Problem
-from .announce import announce, status, sync
+from ..progress import progress
+from .announce import announce, status
 from .audience import read_csv
 from .backends import backend
 from .backends_base import BackendFailure, BackendUnavailable
+from .csvfile import Unreadable
 from .items import UnknownItem
-from .preview import write_preview
+from .list_commands import add_list_commands
 from .lock import send_lock
+from .membership import pending, sync
+from .preview import write_preview
 from .sendlog import SendLog, SendLogInvalid
 from .settings import load_settings
 
@@ -61,13 +66,24 @@ def preview_command(args: argparse.Namespace) -> int:
 
 
 def sync_command(args: argparse.Namespace) -> int:
+    """Exit 1 when the file can't be read or has no usable row (nothing changes then), 2 when the backend fails."""
     root, lang = Path(args.root), args.lang or system_language()
-    subscribers, bad_rows = read_csv(Path(args.csv))
-    report: list[Message | Problem] = list(bad_rows)
-    if bad_rows:
-        report.append(say("nl_bad_rows", n=len(bad_rows)))
     try:
-        report += sync(backend(args.backend, root, load_settings(root)), subscribers, args.dry_run)
+        subscribers, bad_rows = read_csv(Path(args.csv))
+    except Unreadable as exc:
+        _say([exc.problem], lang)
+        return 1
+    report: list[Message | Problem] = list(bad_rows)
+    failed = [p for p in bad_rows if p.severity == "error"]
+    if not subscribers:
+        _say(report + [say("nl_no_rows", file=Path(args.csv).name)], lang)  # type: ignore[arg-type]
+        return 1
+    if failed:
+        report.append(say("nl_bad_rows", n=len(failed)))
+    label = say("nl_progress_save").text(lang)
+    try:
+        report += sync(backend(args.backend, root, load_settings(root)), subscribers, args.dry_run,
+                       lambda total: progress(label, total, quiet=args.quiet))
     except (BackendUnavailable, BackendFailure) as exc:
         _say([exc.message], lang)
         return 2
@@ -109,11 +125,12 @@ def announce_command(args: argparse.Namespace) -> int:
 def status_command(args: argparse.Namespace) -> int:
     root, lang = Path(args.root), args.lang or system_language()
     try:
-        report = status(backend(args.backend, root, load_settings(root)), SendLog(root / LOG))
+        chosen = backend(args.backend, root, load_settings(root))
+        report = status(chosen, SendLog(root / LOG)) + pending(chosen.members())
     except SendLogInvalid as exc:
         _say([exc.problem], lang)
         return 1
-    except BackendUnavailable as exc:
+    except (BackendUnavailable, BackendFailure) as exc:
         _say([exc.message], lang)
         return 2
     _say(report, lang)
@@ -146,6 +163,7 @@ def add_newsletter_commands(commands: argparse._SubParsersAction) -> None:  # ty
                                           "is subscribed again.")
     sync.add_argument("csv", metavar="SUBSCRIBERS.csv")
     sync.add_argument("--dry-run", action="store_true", help="say what would change, change nothing")
+    sync.add_argument("--quiet", action="store_true", help="no progress display")
     _common(sync)
     sync.set_defaults(run=sync_command)
     announce = actions.add_parser("announce", help="create (and send) the announcement of ITEM",
@@ -162,3 +180,4 @@ def add_newsletter_commands(commands: argparse._SubParsersAction) -> None:  # ty
     stat = actions.add_parser("status", help="the audience by status and language, and the announcements sent")
     _common(stat)
     stat.set_defaults(run=status_command)
+    add_list_commands(actions)

@@ -93,7 +93,7 @@ class MailchimpBackend:
             offset += PAGE
         return found
 
-    def apply(self, plan: SyncPlan) -> None:
+    def apply(self, plan: SyncPlan, advance: Callable[[int], None] | None = None) -> None:
         """Batches of 500; `status` is the planned one, never a return to `subscribed` (the plan leaves those out)."""
         changes = plan.changes
         rejected: list[str] = []
@@ -103,6 +103,8 @@ class MailchimpBackend:
                  "merge_fields": {"FNAME": m.name}, "tags": list(m.tags)} for m in changes[start:start + BATCH]]}
             reply = self._call(lambda: self.client.lists.batch_list_members(self.list_id, body))
             rejected += [f"{e.get('email_address')}: {e.get('error')}" for e in reply.get("errors", [])]
+            if advance is not None:
+                advance(len(changes[start:start + BATCH]))
         if rejected:
             raise BackendFailure(say("nl_mailchimp_rejected", n=len(rejected), first=rejected[0]))
 

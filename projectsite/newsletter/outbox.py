@@ -67,8 +67,8 @@ class OutboxBackend:
     def members(self) -> dict[str, Member]:
         return self.audience.members()
 
-    def apply(self, plan: SyncPlan) -> None:
-        self.audience.upsert(plan.changes)
+    def apply(self, plan: SyncPlan, advance: Callable[[int], None] | None = None) -> None:
+        self.audience.upsert(plan.changes, advance)
 
     def create_campaign(self, item: str, mail: Email) -> str:
         stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")

@@ -1,0 +1,28 @@
+"""The `projectsite newsletter` command on a project folder of its own: only mkdocs.yml (the settings) is read."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+from pathlib import Path
+
+from conftest import BIN
+
+SETTINGS = "site_name: Test\nsite_url: https://example.org/\nextra:\n  newsletter:\n    reply_to: news@example.org\n"
+
+
+def make_root(folder: Path) -> Path:
+    (folder / "mkdocs.yml").write_text(SETTINGS, encoding="utf-8")
+    return folder
+
+
+def newsletter(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The command on the outbox backend (unless `env` chooses another), its messages in English."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("MAILCHIMP_", "SMTP_"))}
+    return subprocess.run([str(BIN / "projectsite"), "newsletter", *args, "--root", str(root), "--lang", "en"],
+                          capture_output=True, text=True, env={**clean, **(env or {})}, cwd=root, check=False)
+
+
+def statuses(root: Path) -> dict[str, str]:
+    db = sqlite3.connect(root / "outbox" / "audience.sqlite")
+    return dict(db.execute("SELECT email, status FROM members"))

@@ -1,0 +1,99 @@
+"""The spreadsheet people have: Excel's delimiters and encodings read; every file that can't be used is a message
+and a non-zero exit, never a traceback, and changes nothing."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from newsletter_cli import make_root, newsletter, statuses
+
+PEOPLE = "email{d}name{d}language{d}consent_at\nmari@example.ee{d}Mari{d}et{d}2024-01-05T10:00\njohn@example.com{d}John{d}en{d}\n"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return make_root(tmp_path)
+
+
+def write(root: Path, name: str, data: bytes) -> str:
+    (root / name).write_bytes(data)
+    return str(root / name)
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_each_delimiter_excel_writes_is_read(root: Path, delimiter: str) -> None:
+    result = newsletter(root, "sync", write(root, "s.csv", PEOPLE.format(d=delimiter).encode()))
+    assert result.returncode == 0, result.stdout
+    assert statuses(root) == {"mari@example.ee": "subscribed", "john@example.com": "pending"}
+
+
+@pytest.mark.parametrize(("encoding", "bom"), [("utf-8", ""), ("utf-8-sig", ""), ("utf-16", ""), ("utf-16-be", "\ufeff")])
+def test_utf_8_with_or_without_bom_and_excels_unicode_text_are_read_silently(root: Path, encoding: str, bom: str) -> None:
+    text = bom + "email\tname\nmõnu@example.ee\tMõnu\n"
+    result = newsletter(root, "sync", write(root, "s.csv", text.encode(encoding)))
+    assert result.returncode == 0 and "warning" not in result.stdout
+    assert statuses(root) == {"mõnu@example.ee": "pending"}
+
+
+def test_windows_1257_is_read_with_a_note(root: Path) -> None:
+    result = newsletter(root, "sync", write(root, "s.csv", "email;name\nmõnu@example.ee;Šõti\n".encode("cp1257")))
+    assert result.returncode == 0
+    assert result.stdout.startswith("s.csv: warning: the file is not UTF-8: it was read as Windows-1257 (Baltic)")
+    assert statuses(root) == {"mõnu@example.ee": "pending"}
+
+
+def test_a_file_in_no_known_encoding_says_how_to_save_it(root: Path) -> None:
+    result = newsletter(root, "sync", write(root, "s.csv", b"email\nx@example.ee\x81\x8a\n"))
+    assert result.returncode == 1 and "save it with 'Save as', type 'CSV UTF-8'" in result.stdout
+    assert "Traceback" not in result.stderr and not (root / "outbox").exists()
+
+
+@pytest.mark.parametrize(("make", "words"), [
+    (lambda root: str(root / "missing.csv"), "there is no such file"),
+    (lambda root: str(root), "this is a folder, not a file"),
+    (lambda root: write(root, "s.csv", b""), "the file is empty"),
+    (lambda root: write(root, "s.csv", b"name,language\nMari,et\n"), "the first line has no 'email' column (name,language)"),
+    (lambda root: write(root, "s.csv", b"email\nbad-address\nx@y\n"), "s.csv: no row could be used, so nothing was changed"),
+    (lambda root: write(root, "s.csv", b'email,name\nx@example.ee,"' + b"a" * 200_000 + b"\n"),
+     "s.csv:2: a field here is longer than 131072 characters"),
+])
+def test_a_file_that_cant_be_used_is_a_message_and_exit_1(root: Path, make, words: str) -> None:
+    result = newsletter(root, "sync", make(root))
+    assert result.returncode == 1 and words in result.stdout, result.stdout + result.stderr
+    assert result.stderr == "" and not (root / "outbox").exists()
+
+
+def test_an_unreadable_file_is_a_message(root: Path) -> None:
+    path = write(root, "s.csv", PEOPLE.format(d=",").encode())
+    Path(path).chmod(0)
+    try:
+        result = newsletter(root, "sync", path)
+    finally:
+        Path(path).chmod(0o644)
+    if Path(path).stat().st_uid == 0 and result.returncode == 0:
+        pytest.skip("root reads every file")
+    assert result.returncode == 1 and "the file cannot be read" in result.stdout
+
+
+def test_a_very_long_name_is_a_message_on_its_row_and_the_rest_is_read(root: Path) -> None:
+    result = newsletter(root, "sync", write(root, "s.csv", b"email,name\na@example.ee," + b"n" * 5000 + b"\nb@example.ee,B\n"))
+    assert result.returncode == 0 and "s.csv:2: name: 'nnnn" in result.stdout and "is too long: at most 200" in result.stdout
+    assert statuses(root) == {"b@example.ee": "pending"}
+
+
+def test_a_hundred_thousand_rows_go_into_an_empty_audience_within_ten_seconds(root: Path) -> None:
+    rows = "".join(f"person{i}@example.ee,P{i},{'et' if i % 3 else 'en'},2024-01-01T10:00\n" for i in range(100_000))
+    path = write(root, "many.csv", ("email,name,language,consent_at\n" + rows).encode())
+    started = time.perf_counter()
+    result = newsletter(root, "sync", path)
+    took = time.perf_counter() - started
+    assert result.returncode == 0, result.stdout[-500:]
+    assert len(statuses(root)) == 100_000 and took <= 10, f"{took:.1f} s"
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_every_line_ending_is_read(root: Path, ending: str) -> None:
+    result = newsletter(root, "sync", write(root, "s.csv", ending.join(["email;name", "mari@example.ee;Mari", ""]).encode()))
+    assert result.returncode == 0, result.stdout
+    assert statuses(root) == {"mari@example.ee": "pending"}
