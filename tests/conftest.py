@@ -70,6 +70,12 @@ def project(tmp_path: Path) -> Project:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture(scope="module")
+def module_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """A copy shared by one module's tests, for a site they build once and only read."""
+    return copy_project(tmp_path_factory.mktemp("module") / "project")
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The shipped LÕIM site, built once with --strict (as of 1 June 2022, so that events lie ahead)."""

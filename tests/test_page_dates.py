@@ -23,9 +23,10 @@ def git(project: Project, *args: str, day: str) -> None:
     subprocess.run(["git", "-C", str(project.root), *args], check=True, capture_output=True, env=env)
 
 
-@pytest.fixture
-def history(project: Project) -> Project:
+@pytest.fixture(scope="module")
+def history(module_project: Project) -> Project:
     """The site in a git repository: all committed on 2 January 2023, the events changed on 4 March 2023."""
+    project = module_project
     git(project, "init", "-q", day="2023-01-02")
     git(project, "commit", "-q", "--allow-empty", "-m", "start", day="2023-01-01")  # git log filters a root commit's files
     git(project, "add", "-A", day="2023-01-02")

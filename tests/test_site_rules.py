@@ -35,12 +35,13 @@ EVENTS = """
 """
 
 
-@pytest.fixture
-def events_site(project: Project) -> Project:
-    project.replace_events(EVENTS)
-    result = project.build(today="2023-06-01")
+@pytest.fixture(scope="module")
+def events_site(module_project: Project) -> Project:
+    """Built once for the module: its tests only read it."""
+    module_project.replace_events(EVENTS)
+    result = module_project.build(today="2023-06-01")
     assert result.returncode == 0, result.stderr
-    return project
+    return module_project
 
 
 def hrefs(node) -> list[str]:
@@ -58,6 +59,15 @@ def test_past_events_are_grouped_by_year_newest_first(events_site: Project) -> N
     years = [h.get_text() for h in page.find(id="past").find_all_next("h3")]
     assert years == ["2023", "2022", "2021"]
     assert hrefs(page.find(id="past-2021").find_next("ul")) == ["december-2021/", "untranslated/"]
+
+
+def test_estonian_dates_keep_their_day_number_in_the_events_list(events_site: Project) -> None:
+    # "10. jaanuar" at the start of a Markdown line would otherwise become item 10 of a numbered list.
+    page = article(soup(events_site.root / "site", "events/"))
+    items = {li.a["href"]: text(li) for li in page.select("#upcoming ~ ul > li")}
+    assert items["winter/"] == "Talv 10. jaanuar 2023"
+    assert items["december-2021/"] == "Detsember 1. detsember 2021"
+    assert page.find("ol") is None
 
 
 def test_registration_closes_after_the_deadline(events_site: Project) -> None:
@@ -134,11 +144,13 @@ def test_an_untranslated_news_post_is_listed_in_english_as_estonian(project: Pro
     assert post.find("div", lang="et") is not None and "(in Estonian)" in text(post)
 
 
-def test_a_new_event_appears_on_the_events_page_in_the_feed_and_the_calendar(events_site: Project) -> None:
-    with (events_site.root / "data" / "events.yaml").open("a", encoding="utf-8") as events:
+def test_a_new_event_appears_on_the_events_page_in_the_feed_and_the_calendar(project: Project) -> None:
+    project.replace_events(EVENTS)
+    assert project.build(today="2023-06-01").returncode == 0
+    with (project.root / "data" / "events.yaml").open("a", encoding="utf-8") as events:
         events.write("- id: brand-new\n  title: {et: Uus, en: New}\n  start: 2023-10-10\n  published: 2023-06-02\n")
-    assert events_site.build(today="2023-06-02").returncode == 0
-    site = events_site.root / "site"
+    assert project.build(today="2023-06-02").returncode == 0
+    site = project.root / "site"
     assert "brand-new/" in hrefs(soup(site, "en/events/").find(id="upcoming").find_next("ul"))
     assert "https://loim.example.org/en/events/brand-new/" in (site / "en" / "feed.xml").read_text(encoding="utf-8")
     assert "UID:brand-new@loim.example.org" in (site / "en" / "calendar.ics").read_text(encoding="utf-8")
