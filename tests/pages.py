@@ -24,7 +24,10 @@ def text(node: Tag) -> str:
 
 
 def html_files(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html"))
+    """Every HTML file of a built site (a site without any is an error)."""
+    files = sorted(site.rglob("*.html"))
+    assert files, f"no HTML page in {site}"
+    return files
 
 
 def link_texts(node: Tag) -> list[str]:

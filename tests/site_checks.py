@@ -18,8 +18,10 @@ SITE_HOST = "loim.example.org"
 
 
 def site_pages(site: Path) -> list[str]:
-    """Every HTML file the build wrote, as a path below the site's root."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    """Every HTML file the build wrote, as a path below the site's root (a site without any is an error)."""
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    assert pages, f"no HTML page in {site}"
+    return pages
 
 
 def axe_violations(page: Page, tags: list[str] | None = None, rules: list[str] | None = None) -> list[dict]:

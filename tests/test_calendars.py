@@ -63,7 +63,9 @@ def test_event_has_summary_location_description_url_and_stamp(real_site: Project
 
 def test_every_event_page_links_its_one_event_calendar(real_site: Project) -> None:
     site = real_site.root / "site"
-    for event_page in sorted(site.glob("*/events/*/index.html")) + sorted(site.glob("events/*/index.html")):
+    event_pages = sorted(site.glob("*/events/*/index.html")) + sorted(site.glob("events/*/index.html"))
+    assert len(event_pages) > 2
+    for event_page in event_pages:
         link = soup(site, event_page.relative_to(site).as_posix()).find(class_="ps-calendar").find("a")
         ics = event_page.parent / link["href"]
         only = events_of(ics)

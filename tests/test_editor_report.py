@@ -77,6 +77,7 @@ def test_messages_in_estonian_when_the_system_speaks_estonian(project: Project) 
     result = subprocess.run([str(BIN / "projectsite"), "check", "--root", str(project.root)],
                             capture_output=True, text=True, env=env)
     assert "tundmatu väli 'locaton': kas mõtlesid 'location'?" in result.stdout
+    assert result.returncode == 1
 
 
 def test_github_format_annotates_the_line_of_the_file(project: Project) -> None:

@@ -19,6 +19,7 @@ def test_every_page_is_valid_html(real_site: Project) -> None:
     errors = [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages
               if m["type"] in ("error", "non-document-error")]
     assert errors == []
+    assert result.returncode == 0, result.stderr[-3000:]
 
 
 def test_no_link_or_anchor_is_broken(real_site: Project) -> None:
