@@ -54,12 +54,15 @@ java-runtime:
 	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
 	else sudo apt-get update -qq && sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null; fi
 
+# Two workers (the machine's two cores); a test file stays on one worker, so a module's shared site is built once.
+PYTEST := $(BIN)/python -m pytest -q -n 2 --dist loadfile
+
 test: $(TEST_STAMP) $(NODE_STAMP) java-runtime /usr/bin/chromium
-	$(BIN)/python -m pytest -q
+	$(PYTEST)
 
 # The tests that need no browser and no Java: what the publishing workflow runs.
 test-fast: $(TEST_STAMP)
-	$(BIN)/python -m pytest -q -m "not browser and not validator"
+	$(PYTEST) -m "not browser and not validator"
 
 schema: $(STAMP)
 	$(BIN)/projectsite schema

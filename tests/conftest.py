@@ -20,6 +20,11 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")  # hooks/: 
 BIN = Path(sys.executable).parent
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Retries in every test wait a millisecond, not the real backoff (tests of the backoff set their own)."""
+    os.environ.setdefault("PROJECTSITE_BACKOFF", "0.001")
+
+
 @dataclass
 class Project:
     """A copy of the site's sources that a test may change, build and read back."""
