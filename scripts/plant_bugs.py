@@ -87,6 +87,9 @@ TESTS_FOR: dict[str, list[str]] = {
     "newsletter/mailchimp": ["tests/test_newsletter_mailchimp.py"],
     "newsletter/backends_base": ["tests/test_newsletter_retry.py", "tests/test_newsletter_smtp.py"],
 }
+CAUGHT = "tests/test_caught_planted_bugs.py"  # tests written for bugs that once survived
+for _module in ("fields", "written", "newsletter/address", "newsletter/membership"):
+    TESTS_FOR[_module] = [*TESTS_FOR.get(_module, ENGINE), CAUGHT]
 MARKERS = "not browser and not validator"
 
 # Mutants shown to change no behaviour: (module, line, kind) -> why.
@@ -218,6 +221,14 @@ def tests_for(module: str) -> list[str]:
     return TESTS_FOR.get(module, ENGINE)
 
 
+def first_failure(output: str) -> str:
+    """The first failed test's id from pytest's short summary, or the last line of output."""
+    for line in output.splitlines():
+        if line.startswith(("FAILED ", "ERROR ")):
+            return line.split(" - ")[0]
+    return (output.strip().splitlines() or [""])[-1]
+
+
 def run_one(mutant: Mutant, copy: Path, timeout: int) -> tuple[str, float]:
     """Plant the bug in the copy, run its tests, put the original back; 'caught', 'survived' or 'timeout'."""
     target = copy / "projectsite" / f"{mutant.module}.py"
@@ -229,7 +240,7 @@ def run_one(mutant: Mutant, copy: Path, timeout: int) -> tuple[str, float]:
         run = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
                               "-m", MARKERS, *tests_for(mutant.module)],
                              cwd=copy, env=env, capture_output=True, text=True, timeout=timeout)
-        outcome = "caught" if run.returncode != 0 else "survived"
+        outcome = f"caught by {first_failure(run.stdout)}" if run.returncode != 0 else "survived"
     except subprocess.TimeoutExpired:
         outcome = "timeout"
     finally:
@@ -257,9 +268,12 @@ def main() -> int:
     parser.add_argument("--timeout", type=int, default=240)
     parser.add_argument("--only", help="run only the mutants of this module (e.g. dates)")
     parser.add_argument("--jobs", type=int, default=2, help="mutants run side by side, each in its own copy")
+    parser.add_argument("--pick", help="run only these mutants of the sample, by number (e.g. 2,3,7)")
     parser.add_argument("--list", action="store_true", help="list the sample and stop")
     args = parser.parse_args()
     mutants = sample(args.count, args.seed)
+    if args.pick:
+        mutants = [mutants[int(n) - 1] for n in args.pick.split(",")]
     if args.only:
         mutants = [m for m in mutants if m.module == args.only]
     if args.list:
@@ -270,7 +284,7 @@ def main() -> int:
     survivors: list[str] = []
     with tempfile.TemporaryDirectory(prefix="plant-bugs-") as tmp:
         copies = Queue()
-        for job in range(args.jobs):
+        for job in range(max(args.jobs, 1)):
             copies.put(make_copy(Path(tmp) / f"project{job}"))
 
         def judge(m: Mutant) -> tuple[str, float]:
@@ -292,7 +306,7 @@ def main() -> int:
                 caught += outcome != "survived"
                 if outcome == "survived":
                     survivors.append(where)
-                print(f"{n:3} {outcome:<10}  {where}  [{seconds:.0f} s]", flush=True)
+                print(f"{n:3} {where}  [{seconds:.0f} s]: {outcome}", flush=True)
     print(f"\ncaught {caught} of {total} planted bugs ({100 * caught / max(total, 1):.0f} %)")
     for where in survivors:
         print(f"  survived: {where}")

@@ -1,0 +1,50 @@
+"""Behaviours that planted bugs (scripts/plant_bugs.py) once changed without a test noticing."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from newsletter_cli import make_root, newsletter
+
+from projectsite.load import load_data_file
+from projectsite.newsletter.address import LONGEST, BadAddress, normalise
+
+
+def events_from(tmp_path: Path, yaml_text: str) -> list:
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "events.yaml").write_text(yaml_text, encoding="utf-8")
+    events, problems = load_data_file(tmp_path, "events")
+    assert not problems, [p.message.text("en") for p in problems]
+    assert events
+    return events
+
+
+def test_an_address_of_exactly_the_rfc_length_is_taken() -> None:
+    domain = ".".join(["b" * 63, "b" * 63, "b" * 58]) + ".ee"
+    address = "a" * 64 + "@" + domain
+    assert len(address) == LONGEST
+    assert normalise(address) == address
+    with pytest.raises(BadAddress):
+        normalise("a" + address)
+
+
+def test_numbers_in_a_list_of_text_are_kept_as_written(tmp_path: Path) -> None:
+    events = events_from(tmp_path, "- id: x\n  title: X\n  start: 2024-05-01\n  tags: [9.30, 2024]\n")
+    assert events[0].tags == ["9.30", "2024"]
+
+
+def test_a_tagged_timestamp_on_the_minute_is_that_minute(tmp_path: Path) -> None:
+    events = events_from(tmp_path, "- id: x\n  title: X\n  start: !!timestamp 2024-05-01 10:00:00\n")
+    assert events[0].start == dt.datetime(2024, 5, 1, 10, 0)
+
+
+def test_a_sync_that_changes_something_reports_the_counts_and_one_that_does_not_says_so(tmp_path: Path) -> None:
+    root = make_root(tmp_path)
+    (root / "s.csv").write_text("email,consent_at\nmari@example.ee,2024-01-01T10:00\n", encoding="utf-8")
+    first = newsletter(root, "sync", str(root / "s.csv"))
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "1 added (1 subscribed, 0 pending their confirmation)" in first.stdout
+    again = newsletter(root, "sync", str(root / "s.csv"))
+    assert "nothing to change" in again.stdout
+    assert "added" not in again.stdout
