@@ -48,3 +48,12 @@ def test_a_sync_that_changes_something_reports_the_counts_and_one_that_does_not_
     again = newsletter(root, "sync", str(root / "s.csv"))
     assert "nothing to change" in again.stdout
     assert "added" not in again.stdout
+
+
+@pytest.mark.parametrize("start", ["2024-05-01 24:00", "2024-05-01 23:60"])
+def test_the_first_hour_and_minute_past_the_day_are_not_a_time_of_day(tmp_path: Path, start: str) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "events.yaml").write_text(f"- id: x\n  title: X\n  start: '{start}'\n", encoding="utf-8")
+    events, problems = load_data_file(tmp_path, "events")
+    assert events == []
+    assert [p.message.text("en") for p in problems] == [f"'{start}' is not a real time of day"]
