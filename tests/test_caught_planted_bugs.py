@@ -57,3 +57,22 @@ def test_the_first_hour_and_minute_past_the_day_are_not_a_time_of_day(tmp_path: 
     events, problems = load_data_file(tmp_path, "events")
     assert events == []
     assert [p.message.text("en") for p in problems] == [f"'{start}' is not a real time of day"]
+
+
+def test_quotes_in_a_line_of_data_text_are_escaped_so_it_can_stand_in_an_attribute() -> None:
+    from projectsite.escape import inline
+
+    line = inline('Say "hi" and \'bye\'')
+    assert '"' not in line and "'" not in line
+    assert "&quot;hi&quot;" in line
+
+
+def test_a_source_file_of_exactly_the_size_limit_is_read(tmp_path: Path) -> None:
+    from projectsite.sourcefile import MAX_BYTES, UnreadableFile, read_source
+
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"#" * (MAX_BYTES - 1) + b"\n")
+    assert len(read_source(path, tmp_path)) == MAX_BYTES
+    path.write_bytes(b"#" * MAX_BYTES + b"\n")
+    with pytest.raises(UnreadableFile):
+        read_source(path, tmp_path)
