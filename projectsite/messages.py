@@ -289,6 +289,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                         "et": "aadressi pole antud: kirjuta aadressid käsu järele või anna fail võtmega --from FAIL"},
     "nl_progress_save": {"en": "saving", "et": "salvestan"},
     "nl_progress_ask": {"en": "asking", "et": "küsin"},
+    "nl_progress_send": {"en": "sending ({lang})", "et": "saadan ({lang})"},
     "n_error_one": {"en": "{n} error", "et": "{n} viga"},
     "n_error_many": {"en": "{n} errors", "et": "{n} viga"},
     "n_warning_one": {"en": "{n} warning", "et": "{n} hoiatus"},

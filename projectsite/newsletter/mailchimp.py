@@ -20,6 +20,7 @@ from mailchimp_marketing import Client
 from mailchimp_marketing.api_client import ApiClientError
 
 from ..messages import say
+from ..progress import Steps
 from .audience import Member, SyncPlan
 from .backends_base import BackendFailure, Passing, SendResult, retrying
 from .email import Email
@@ -140,9 +141,9 @@ class MailchimpBackend:
     def _status(self, campaign: str) -> dict[str, Any]:
         return self._call(lambda: self.client.campaigns.get(campaign, fields=["status", "recipients.recipient_count"]))
 
-    def send(self, campaign: str, lang: str) -> SendResult:
+    def send(self, campaign: str, lang: str, steps: Steps | None = None) -> SendResult:
         """Sends unless Mailchimp already sends it (a retried run, or a log that still says `created`,
-        must not send twice)."""
+        must not send twice). One request: Mailchimp delivers, so there is no progress to show."""
         if self._status(campaign).get("status") not in ("sending", "sent"):
             self._call(lambda: self.client.campaigns.send(campaign))
         return SendResult(int(self._status(campaign).get("recipients", {}).get("recipient_count", 0)))
