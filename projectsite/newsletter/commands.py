@@ -24,7 +24,7 @@ from .lock import send_lock
 from .membership import pending, sync
 from .preview import write_preview
 from .sendlog import SendLog, SendLogInvalid
-from .settings import load_settings
+from .settings import SettingsUnreadable, load_settings
 
 LOG = Path("data") / "newsletter-log.yaml"
 
@@ -191,3 +191,16 @@ def add_newsletter_commands(commands: argparse._SubParsersAction) -> None:  # ty
     _common(stat)
     stat.set_defaults(run=status_command)
     add_list_commands(actions)
+    for action in actions.choices.values():
+        action.set_defaults(run=_settings_guarded(action.get_default("run")))
+
+
+def _settings_guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """The command, or exit 2 with a message when mkdocs.yml (the newsletter's settings) can't be read."""
+    def guarded(args: argparse.Namespace) -> int:
+        try:
+            return run(args)
+        except SettingsUnreadable as exc:
+            _say([exc.message], args.lang or system_language())
+            return 2
+    return guarded

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
+
+from ..messages import Message, say
 
 
 class _Lenient(yaml.SafeLoader):
@@ -31,8 +34,30 @@ def _per_language(value: object) -> dict[str, str]:
     return {str(lang): " ".join(str(text).split()) for lang, text in value.items() if isinstance(text, str | int)}
 
 
+class SettingsUnreadable(Exception):
+    def __init__(self, message: Message):
+        self.message = message
+        super().__init__(str(message))
+
+
+def _config(path: Path) -> dict[str, Any]:
+    """mkdocs.yml as a mapping, or SettingsUnreadable saying why not (missing, a folder, not UTF-8, not YAML)."""
+    try:
+        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Lenient)
+    except OSError as exc:
+        raise SettingsUnreadable(say("nl_settings_unreadable", file=str(path), error=exc.strerror or str(exc))) from None
+    except (UnicodeDecodeError, yaml.YAMLError, RecursionError) as exc:
+        raise SettingsUnreadable(say("nl_settings_unreadable", file=str(path),
+                                     error=type(exc).__name__ if isinstance(exc, RecursionError) else str(exc).split("\n")[0])) from None
+    if config is None:
+        return {}
+    if not isinstance(config, dict):
+        raise SettingsUnreadable(say("nl_settings_unreadable", file=str(path), error="not a mapping"))
+    return config
+
+
 def load_settings(root: Path) -> Settings:
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient) or {}
+    config = _config(root / "mkdocs.yml")
     extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
     newsletter = extra.get("newsletter") if isinstance(extra.get("newsletter"), dict) else {}
     return Settings(site_url=str(config.get("site_url") or "http://127.0.0.1:8000/"),
