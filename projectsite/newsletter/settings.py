@@ -47,8 +47,8 @@ def _config(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise SettingsUnreadable(say("nl_settings_unreadable", file=str(path), error=exc.strerror or str(exc))) from None
     except (UnicodeDecodeError, yaml.YAMLError, RecursionError) as exc:
-        raise SettingsUnreadable(say("nl_settings_unreadable", file=str(path),
-                                     error=type(exc).__name__ if isinstance(exc, RecursionError) else str(exc).split("\n")[0])) from None
+        error = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split("\n")[0]
+        raise SettingsUnreadable(say("nl_settings_unreadable", file=str(path), error=error)) from None
     if config is None:
         return {}
     if not isinstance(config, dict):
