@@ -6,7 +6,7 @@ PYTHON ?= python3
 # Material's end-of-life banner is known (README, "Stack"); keep the editor's output to the point.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build check test test-fast schema bench clean java-runtime
+.PHONY: install serve build check test test-fast schema bench mutants clean java-runtime
 
 TEST_STAMP  := $(VENV)/.installed-test
 BENCH_STAMP := $(VENV)/.installed-bench
@@ -71,6 +71,10 @@ bench: $(BENCH_STAMP) $(NODE_STAMP) /usr/bin/chromium
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_newsletter.py
 	$(BIN)/python scripts/bench_lighthouse.py
+
+# Plant bugs one at a time in a copy of the project and count how many the tests catch (README, "Planted bugs").
+mutants: $(TEST_STAMP)
+	$(BIN)/python scripts/plant_bugs.py
 
 clean:
 	rm -rf site $(VENV) node_modules test-artifacts

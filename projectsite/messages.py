@@ -223,6 +223,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "nl_refused_total": {"en": "{n} address(es) refused for good, marked cleaned and left out of every later sending:",
                          "et": "{n} aadressi lükati jäädavalt tagasi, märgiti puhastatuks (cleaned) ja jäetakse edaspidi välja:"},
     "nl_refused": {"en": "  {email}: {reason}", "et": "  {email}: {reason}"},
+    "nl_mailchimp_bad_key": {"en": "MAILCHIMP_API_KEY is not a Mailchimp API key: copy the whole key, with its data "
+                                   "centre at the end (like '…-us21'), from Profile → Extras → API keys",
+                             "et": "MAILCHIMP_API_KEY ei ole Mailchimpi API võti: kopeeri kogu võti koos andmekeskusega "
+                                   "lõpus (näiteks „…-us21“) menüüst Profile → Extras → API keys"},
+    "nl_mailchimp_bad_list": {"en": "MAILCHIMP_LIST_ID must be the audience's id, letters and digits (Audience → "
+                                    "Settings → Audience name and defaults), found '{value}'",
+                              "et": "MAILCHIMP_LIST_ID peab olema auditooriumi tunnus, tähed ja numbrid (Audience → "
+                                    "Settings → Audience name and defaults), leiti „{value}“"},
+    "nl_mailchimp_bad_url": {"en": "MAILCHIMP_API_URL must be an http:// or https:// address, found '{value}'",
+                             "et": "MAILCHIMP_API_URL peab olema http:// või https:// aadress, leiti „{value}“"},
+    "nl_settings_unreadable": {"en": "{file}: the newsletter's settings can't be read ({error}); run the command "
+                                     "in the project folder or give it with --root",
+                               "et": "{file}: uudiskirja seadeid ei saa lugeda ({error}); käivita käsk projekti "
+                                     "kaustas või anna see --root abil"},
     "nl_smtp_bad_port": {"en": "SMTP_PORT must be a port number from 1 to 65535, found '{value}'",
                          "et": "SMTP_PORT peab olema pordi number 1 kuni 65535, leiti „{value}“"},
     "nl_smtp_unknown_host": {"en": "the mail server '{host}' (SMTP_HOST) was not found: the name does not resolve; nothing more was sent",
@@ -289,6 +303,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                         "et": "aadressi pole antud: kirjuta aadressid käsu järele või anna fail võtmega --from FAIL"},
     "nl_progress_save": {"en": "saving", "et": "salvestan"},
     "nl_progress_ask": {"en": "asking", "et": "küsin"},
+    "nl_progress_send": {"en": "sending ({lang})", "et": "saadan ({lang})"},
     "n_error_one": {"en": "{n} error", "et": "{n} viga"},
     "n_error_many": {"en": "{n} errors", "et": "{n} viga"},
     "n_warning_one": {"en": "{n} warning", "et": "{n} hoiatus"},

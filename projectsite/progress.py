@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import TextIO
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 Advance = Callable[[int], None]
+Steps = Callable[[int], AbstractContextManager[Advance]]  # a progress display for so many items
 SMALLEST = 1000  # a run of fewer items is over before a log line would help
 STEPS = 10  # plain lines: one each tenth of the way
 
@@ -50,3 +51,9 @@ def progress(label: str, total: int, *, quiet: bool = False, stream: TextIO | No
         yield _Lines(label, total, out)
     else:
         yield _nothing
+
+
+@contextmanager
+def no_progress(total: int) -> Iterator[Advance]:
+    """No display: for callers that were given none."""
+    yield _nothing

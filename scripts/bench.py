@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from projectsite import LANGUAGES  # noqa: E402
 from projectsite.dates import today  # noqa: E402
 from projectsite.load import load_site  # noqa: E402
+from projectsite.progress import progress  # noqa: E402
 from projectsite.render import Renderer  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -283,20 +284,30 @@ def main() -> None:
     options.add_argument("--no-readme", action="store_true", help="print the table only")
     args = options.parse_args()
     rows, latency, weights = [], None, []
-    with tempfile.TemporaryDirectory() as tmp:
-        for factor in (int(f) for f in args.sizes.split(",")):
+    factors = [int(f) for f in args.sizes.split(",")]
+    # A bar on a terminal (one step a build kind, two more for the preview and the page weights); a log keeps
+    # the one line per size below.
+    with tempfile.TemporaryDirectory() as tmp, progress("make bench", 3 * len(factors) + 2) as advance:
+        for factor in factors:
             site = copy_project(Path(tmp) / f"x{factor}")
             synthesize(site, factor)
             pages = plain_pages(site)
             plain = plain_mkdocs_project(site, pages, Path(tmp) / f"plain{factor}")
             hugo = hugo_project(pages, Path(tmp) / f"hugo{factor}")
             count = sum(len(files) for files in pages.values())
-            ours, alone, fastest = mkdocs_build(site, args.repeat), mkdocs_build(plain, args.repeat), hugo_build(hugo, args.repeat)
+            ours = mkdocs_build(site, args.repeat)
+            advance(1)
+            alone = mkdocs_build(plain, args.repeat)
+            advance(1)
+            fastest = hugo_build(hugo, args.repeat)
+            advance(1)
             rows.append((factor, count, ours, alone, fastest))
             print(f"x{factor}: {count} pages, ours {ours.wall:.2f}s, plain {alone.wall:.2f}s, hugo {fastest.wall:.2f}s", flush=True)
             if factor == 1:
                 latency = serve_latency(site)
+                advance(1)
                 weights = page_weights(site / "site")
+                advance(1)
     table = report(rows, latency, weights)
     print(table)
     if not args.no_readme:

@@ -40,7 +40,7 @@ def recipients(project: Project) -> Counter[str]:
     (ENTRY.format(lang="fi", status="sent"), 2, "language: expected et or en, found 'fi'"),
     (ENTRY.format(lang="et", status="sent").replace("  campaign: c1\n", ""), 1, "the required field 'campaign' is missing"),
     (ENTRY.format(lang="et", status="sent") + "  sent_by: me\n", 7, "unknown field 'sent_by'"),
-    ("- item: event:ringsoit-2022\n  language: [et\n", 3, "not readable as YAML"),
+    ("- item: event:ringsoit-2022\n  language: [et\n", 2, "not readable as YAML (the bracket [ on this line"),
     ("item: event:ringsoit-2022\n", 1, "expected a list of entries"),
 ])
 def test_a_hand_edited_log_is_a_message_with_its_line_and_nothing_is_sent(audience: Project, log: str, line: int,  # noqa: F811

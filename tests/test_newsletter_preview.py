@@ -115,14 +115,14 @@ def html_of(announcement: Announcement, settings: Settings = SETTINGS) -> Beauti
 def test_markup_in_every_field_of_the_announcement_shows_as_text(field: str) -> None:
     changes = {field: MARKUP} if field != "registration" else {field: MARKUP, "registration_url": ""}
     mail = html_of(replace(SAFE, **changes))
-    assert mail.find(class_="planted") is None and mail.find("img") is None
+    assert mail.find(class_="planted") is None and mail.find("img", src="x") is None
     assert MARKUP in mail.get_text()
 
 
 @pytest.mark.parametrize("field", ["from_name", "organisation"])
 def test_markup_in_the_settings_shows_as_text(field: str) -> None:
     mail = html_of(SAFE, replace(SETTINGS, **{field: MARKUP}))
-    assert mail.find(class_="planted") is None and mail.find("img") is None
+    assert mail.find(class_="planted") is None and mail.find("img", src="x") is None
     assert MARKUP in mail.get_text()
 
 

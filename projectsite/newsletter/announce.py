@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
 from .. import LANGUAGES
 from ..load import SiteData
 from ..messages import Message, say
+from ..progress import Steps
 from .audience import Member, SyncPlan
 from .backends_base import BackendUnavailable, Refusal, SendResult
 from .email import Email, render_email
@@ -29,7 +31,7 @@ class Backend(Protocol):
     def members(self) -> dict[str, Member]: ...
     def apply(self, plan: SyncPlan) -> None: ...
     def create_campaign(self, item: str, mail: Email) -> str: ...
-    def send(self, campaign: str, lang: str) -> SendResult: ...
+    def send(self, campaign: str, lang: str, steps: Steps | None = None) -> SendResult: ...
     def send_test(self, mail: Email, addresses: list[str]) -> list[Path]: ...
 
 
@@ -58,7 +60,9 @@ def _sent_before(backend: Backend, log: SendLog, item: str, lang: str, dry_run: 
 
 def announce(backend: Backend, data: SiteData, settings: Settings, log: SendLog, item: str, today: dt.date, *,
              send: bool = False, schedule: dt.datetime | None = None, test_to: list[str] | None = None,
-             resend: bool = False, dry_run: bool = False) -> list[Message]:
+             resend: bool = False, dry_run: bool = False,
+             steps: Callable[[str], Steps] | None = None) -> list[Message]:
+    """`steps(lang)` is the progress display of the sending in that language."""
     if schedule is not None and not hasattr(backend, "schedule"):
         raise BackendUnavailable(say("nl_no_schedule", backend=backend.name))
     report: list[Message] = []
@@ -95,7 +99,7 @@ def announce(backend: Backend, data: SiteData, settings: Settings, log: SendLog,
             report.append(say("nl_scheduled", item=item, lang=lang, campaign=campaign,
                               when=schedule.strftime("%Y-%m-%d %H:%M %Z")))
         elif send:
-            result = backend.send(campaign, lang)
+            result = backend.send(campaign, lang, steps(lang) if steps else None)
             log.record(item, lang, backend.name, campaign, "sent", recipients=result.count)
             report.append(say("nl_sent", item=item, lang=lang, campaign=campaign, n=result.count))
             refused += result.refused

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Callable
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from ..dates import TZ, today
 from ..load import SiteData, load_site
 from ..messages import Message, say, system_language
 from ..problems import Problem
-from ..progress import progress
+from ..progress import Steps, progress
 from .announce import announce, status
 from .audience import read_csv
 from .backends import backend
@@ -23,7 +24,7 @@ from .lock import send_lock
 from .membership import pending, sync
 from .preview import write_preview
 from .sendlog import SendLog, SendLogInvalid
-from .settings import load_settings
+from .settings import SettingsUnreadable, load_settings
 
 LOG = Path("data") / "newsletter-log.yaml"
 
@@ -91,6 +92,14 @@ def sync_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sending_progress(lang: str, quiet: bool) -> Callable[[str], Steps]:
+    """The progress display of a sending in one language: 'sending (et)'."""
+    def steps(mail_lang: str) -> Steps:
+        label = say("nl_progress_send", lang=mail_lang).text(lang)
+        return lambda total: progress(label, total, quiet=quiet)
+    return steps
+
+
 def announce_command(args: argparse.Namespace) -> int:
     root, lang = Path(args.root), args.lang or system_language()
     when = None
@@ -107,7 +116,7 @@ def announce_command(args: argparse.Namespace) -> int:
         with nullcontext() if args.dry_run else send_lock(root):
             report = announce(backend(args.backend, root, settings), data, settings, SendLog(root / LOG), args.item,
                               today(), send=args.send, schedule=when, test_to=args.test_to, resend=args.resend,
-                              dry_run=args.dry_run)
+                              dry_run=args.dry_run, steps=_sending_progress(lang, args.quiet))
     except SendLogInvalid as exc:
         _say([exc.problem], lang)
         _say([say("nl_log_fix")], lang)
@@ -175,9 +184,23 @@ def add_newsletter_commands(commands: argparse._SubParsersAction) -> None:  # ty
     announce.add_argument("--test-to", metavar="ADDRESS", action="append", help="send a test e-mail there (repeatable)")
     announce.add_argument("--resend", action="store_true", help="send again an item already sent")
     announce.add_argument("--dry-run", action="store_true", help="say what would happen, change nothing")
+    announce.add_argument("--quiet", action="store_true", help="no progress display")
     _common(announce)
     announce.set_defaults(run=announce_command)
     stat = actions.add_parser("status", help="the audience by status and language, and the announcements sent")
     _common(stat)
     stat.set_defaults(run=status_command)
     add_list_commands(actions)
+    for action in actions.choices.values():
+        action.set_defaults(run=_settings_guarded(action.get_default("run")))
+
+
+def _settings_guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """The command, or exit 2 with a message when mkdocs.yml (the newsletter's settings) can't be read."""
+    def guarded(args: argparse.Namespace) -> int:
+        try:
+            return run(args)
+        except SettingsUnreadable as exc:
+            _say([exc.message], args.lang or system_language())
+            return 2
+    return guarded

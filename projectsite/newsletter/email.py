@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -14,6 +14,9 @@ from .settings import Settings
 
 # Mailchimp replaces this merge tag with each recipient's own unsubscribe address.
 MAILCHIMP_UNSUBSCRIBE = "*|UNSUB|*"
+# The funders' site and logo (EEA and Norway Grants communication manual); the logo as the site publishes it.
+GRANTS_URL = "https://eeagrants.org/"
+LOGO = "assets/eea-norway-grants.svg"
 # Line breaks of every kind (CR, LF, U+2028, NEL...), tabs and other control characters.
 _BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
@@ -48,8 +51,11 @@ def _environment() -> Environment:
 def render_email(announcement: Announcement, settings: Settings, unsubscribe_url: str = MAILCHIMP_UNSUBSCRIBE) -> Email:
     context = {"a": announcement, "L": LABELS[announcement.lang], "settings": settings,
                "unsubscribe_url": unsubscribe_url,
-               "other_language": announcement.written_in != announcement.lang}
+               "other_language": announcement.written_in != announcement.lang,
+               "funders": settings.funders.get(announcement.lang, ""), "grants_url": GRANTS_URL,
+               "logo_url": urljoin(safe_url(settings.site_url) or "", LOGO),
+               "logo_alt": settings.funder_logo_alt.get(announcement.lang) or LABELS[announcement.lang]["eea_grants"]}
     env = _environment()
-    return Email(lang=announcement.lang, subject=header_text(f"{settings.from_name}: {announcement.title}"),
+    return Email(lang=announcement.lang, subject=header_text(f"{settings.from_name}: {announcement.headline}"),
                  html=env.get_template("announcement.html.j2").render(context),
                  text=env.get_template("announcement.txt.j2").render(context))

@@ -27,6 +27,13 @@ class Announcement:
     registration_url: str
     registration_until: str
     url: str
+    status: str = ""  # a cancelled or postponed event's notice ("This event is cancelled."), else empty
+    status_word: str = ""  # "Cancelled", "Postponed", or empty
+
+    @property
+    def headline(self) -> str:
+        """The title with the status word, for the subject: 'Seminar (Cancelled)'."""
+        return f"{self.title} ({self.status_word})" if self.status_word else self.title
 
 
 class UnknownItem(Exception):
@@ -45,7 +52,7 @@ def _event(data: SiteData, event_id: str, lang: str, site_url: str, today: dt.da
              if registration and registration.deadline else "")
     return Announcement(f"event:{event_id}", lang, event.title.get(lang)[1] or lang, words.title, words.when,
                         words.where, words.summary, words.registration, registration.url if registration else "",
-                        until, links.event_url(site_url, lang, event_id))
+                        until, links.event_url(site_url, lang, event_id), words.status, words.status_word)
 
 
 def _news(data: SiteData, slug: str, lang: str, site_url: str) -> Announcement:

@@ -11,7 +11,7 @@ from .backends import backend
 from .backends_base import BackendFailure, BackendUnavailable
 from .confirm import confirm
 from .csvfile import Unreadable, decode, delimiter, file_bytes, read_table
-from .membership import subscribe, unsubscribe
+from .membership import addresses, subscribe, unsubscribe
 from .settings import load_settings
 
 
@@ -37,6 +37,7 @@ def _given(args: argparse.Namespace) -> list[str]:
 
 def _run(args: argparse.Namespace, action: str) -> int:
     root, lang = Path(args.root), args.lang or system_language()
+    not_addresses: list[Message] = []
     try:
         settings = load_settings(root)
         chosen = backend(args.backend, root, settings)
@@ -49,6 +50,7 @@ def _run(args: argparse.Namespace, action: str) -> int:
             if not given:
                 _say([say("nl_no_addresses")], lang)
                 return 1
+            not_addresses = addresses(given)[1]  # reported with the rest; they make the exit 1
             report = (unsubscribe(chosen, given, args.dry_run) if action == "unsubscribe" else
                       subscribe(chosen, given, consent=args.consent, rejoin=args.rejoin, language=args.language,
                                 dry_run=args.dry_run))
@@ -59,7 +61,7 @@ def _run(args: argparse.Namespace, action: str) -> int:
         _say([exc.message], lang)
         return 2
     _say(list(report), lang)
-    return 0
+    return 1 if not_addresses else 0
 
 
 def _common(command: argparse.ArgumentParser) -> None:

@@ -11,17 +11,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 from mailchimp_marketing import Client
 from mailchimp_marketing.api_client import ApiClientError
 
 from ..messages import say
+from ..progress import Steps
 from .audience import Member, SyncPlan
-from .backends_base import BackendFailure, Passing, SendResult, retrying
+from .backends_base import BackendFailure, BackendUnavailable, Passing, SendResult, retrying
 from .email import Email
 from .settings import Settings
 
@@ -44,18 +47,33 @@ def _problem(error: ApiClientError) -> tuple[int | None, str, str]:
     return error.status_code, str(body.get("title") or "error"), str(body.get("detail") or "")
 
 
+def checked_environment() -> tuple[str, str, str]:
+    """MAILCHIMP_API_KEY, MAILCHIMP_LIST_ID and MAILCHIMP_API_URL, checked before any request: the key ends in its
+    data center ('-us21') unless the address is given, the list id is letters and digits, the address is http(s)."""
+    key = os.environ.get("MAILCHIMP_API_KEY", "").strip()
+    list_id = os.environ.get("MAILCHIMP_LIST_ID", "").strip()
+    url = os.environ.get("MAILCHIMP_API_URL", "").strip()
+    if not re.fullmatch(r"[0-9A-Za-z]+(-[a-z]{2,4}[0-9]{1,3})?", key) or ("-" not in key and not url):
+        raise BackendUnavailable(say("nl_mailchimp_bad_key"))
+    if not re.fullmatch(r"[0-9A-Za-z_-]{1,64}", list_id):
+        raise BackendUnavailable(say("nl_mailchimp_bad_list", value=list_id))
+    parts = urlsplit(url)
+    if url and (parts.scheme not in ("http", "https") or not parts.netloc or not url.isascii()):
+        raise BackendUnavailable(say("nl_mailchimp_bad_url", value=url))
+    return key, list_id, url
+
+
 class MailchimpBackend:
     name = "mailchimp"
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        key = os.environ["MAILCHIMP_API_KEY"]
-        self.list_id = os.environ["MAILCHIMP_LIST_ID"]
+        key, self.list_id, url = checked_environment()
         self.client = Client()
         self.client.set_config({"api_key": key, "server": key.rsplit("-", 1)[-1] if "-" in key else "us1",
                                 "timeout": 30})
-        if os.environ.get("MAILCHIMP_API_URL"):
-            self.client.api_client.host = os.environ["MAILCHIMP_API_URL"].rstrip("/")
+        if url:
+            self.client.api_client.host = url.rstrip("/")
 
     def _call(self, action: Callable[[], Any]) -> Any:
         return retrying(lambda: self._once(action))
@@ -140,9 +158,9 @@ class MailchimpBackend:
     def _status(self, campaign: str) -> dict[str, Any]:
         return self._call(lambda: self.client.campaigns.get(campaign, fields=["status", "recipients.recipient_count"]))
 
-    def send(self, campaign: str, lang: str) -> SendResult:
+    def send(self, campaign: str, lang: str, steps: Steps | None = None) -> SendResult:
         """Sends unless Mailchimp already sends it (a retried run, or a log that still says `created`,
-        must not send twice)."""
+        must not send twice). One request: Mailchimp delivers, so there is no progress to show."""
         if self._status(campaign).get("status") not in ("sending", "sent"):
             self._call(lambda: self.client.campaigns.send(campaign))
         return SendResult(int(self._status(campaign).get("recipients", {}).get("recipient_count", 0)))

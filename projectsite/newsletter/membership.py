@@ -4,19 +4,16 @@ ends with one line that says what changed."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Protocol
 
 from ..dates import TZ
 from ..messages import Message, say
-from ..progress import Advance
+from ..progress import Advance, Steps
 from .address import BadAddress, key, normalise
 from .audience import NEVER_RESUBSCRIBE, Member, Subscriber, SyncPlan, by_key, plan_sync
 from .store import now
 
-Steps = Callable[[int], AbstractContextManager[Advance]]  # a progress display for so many items
 
 
 class ListBackend(Protocol):

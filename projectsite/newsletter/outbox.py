@@ -12,6 +12,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
+from ..progress import Steps, no_progress
 from .audience import Member, SyncPlan
 from .backends_base import BackendFailure, Refusal, Refused, SendResult
 from .email import MAILCHIMP_UNSUBSCRIBE, Email, header_text
@@ -86,20 +87,21 @@ class OutboxBackend:
                      (folder / "message.html").read_text(encoding="utf-8"),
                      (folder / "message.txt").read_text(encoding="utf-8"))
 
-    def send(self, campaign: str, lang: str) -> SendResult:
+    def send(self, campaign: str, lang: str, steps: Steps | None = None) -> SendResult:
         """Each subscribed recipient of the language once. The journal records each delivery as it happens and
         the .eml file (named by the journal's number) is written after it, so a run stopped at any moment goes
-        on where it stopped. A recipient refused for good is marked `cleaned` and the others go on."""
+        on where it stopped. A recipient refused for good is marked `cleaned` and the others go on. `steps`
+        shows the progress over the recipients still to write."""
         mail = self._campaign_email(campaign, lang)
         folder = self.folder / "campaigns" / campaign / "sent"
         folder.mkdir(exist_ok=True)
         done = self.journal.deliveries(campaign)
+        todo = [m for m in self.audience.recipients(lang)
+                if done.get(m.email) is None or done[m.email].state == "sending"]
         refused: list[Refusal] = []
-        with self.delivery() as deliver:
-            for member in self.audience.recipients(lang):
+        with self.delivery() as deliver, (steps or no_progress)(len(todo)) as advance:
+            for member in todo:
                 earlier = done.get(member.email)
-                if earlier is not None and earlier.state != "sending":
-                    continue
                 number = earlier.number if earlier else self.journal.begin(campaign, member.email)
                 path = folder / f"{number:06d}.eml"
                 if not path.exists():  # else delivered just before a stop: only the journal lagged
@@ -110,9 +112,11 @@ class OutboxBackend:
                         self.journal.finish(number, "refused", str(refusal.message))
                         self.audience.set_status(member.email, "cleaned")
                         refused.append(Refusal(member.email, refusal.message))
+                        advance(1)
                         continue
                     _write(path, email)
                 self.journal.finish(number, "sent")
+                advance(1)
         return SendResult(self.journal.count(campaign), tuple(refused))
 
     @contextmanager

@@ -18,6 +18,7 @@ import yaml
 
 from ..messages import Message, say
 from ..problems import Problem, field_path
+from ..yamlfile import SyntaxProblem, parse
 
 HEADER = "# Announcements of the newsletter, written by `projectsite newsletter announce`. No personal data.\n"
 STATUSES = ("created", "sent", "scheduled")
@@ -80,6 +81,35 @@ def _entry(node: yaml.Node, index: int, file: str) -> Entry:
     return Entry(**values, recipients=int(recipients) if recipients is not None else None)
 
 
+def _compose(text: str, file: str) -> yaml.Node | None:
+    """The log's YAML as nodes, through the site's bounded loader (YAML 1.2 core resolvers; limits on aliases,
+    depth and expansion, so a hostile log can't hang or crash the command), and without any alias."""
+    try:
+        root = parse(text).node
+    except SyntaxProblem as exc:
+        raise SendLogInvalid(Problem(file, exc.line, "", say("nl_log_yaml", error=exc.message))) from None
+    if root is not None and _has_anchor(root):
+        raise SendLogInvalid(Problem(file, None, "", say("nl_log_alias")))
+    return root
+
+
+def _has_anchor(root: yaml.Node) -> bool:
+    """Whether any node of the log is an anchor's or an alias's (an alias composes to its anchor's node, which
+    then appears twice)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack += node.value
+        elif isinstance(node, yaml.MappingNode):
+            stack += [part for pair in node.value for part in pair]
+    return False
+
+
 def read_entries(path: Path, file: str) -> list[Entry]:
     """The log's entries; a log changed by hand into something else is a SendLogInvalid naming file and line."""
     if not path.exists():
@@ -91,16 +121,7 @@ def read_entries(path: Path, file: str) -> list[Entry]:
     for number, text_line in enumerate(text.splitlines(), 1):
         if CONFLICT.match(text_line):
             raise SendLogInvalid(Problem(file, number, "", say("nl_log_conflict")))
-    try:
-        if any(isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None)
-               for event in yaml.parse(text, Loader=yaml.SafeLoader)):
-            raise SendLogInvalid(Problem(file, None, "", say("nl_log_alias")))
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        where = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise SendLogInvalid(Problem(file, where, "", say("nl_log_yaml", error=exc.problem or str(exc)))) from None
-    except yaml.YAMLError as exc:
-        raise SendLogInvalid(Problem(file, None, "", say("nl_log_yaml", error=str(exc)))) from None
+    root = _compose(text, file)
     if root is None:
         return []
     if not isinstance(root, yaml.SequenceNode):

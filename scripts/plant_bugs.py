@@ -1,0 +1,322 @@
+"""Plant small bugs in projectsite/, one at a time in a copy of the project, and see whether the tests catch them.
+
+Usage: python scripts/plant_bugs.py [--count 64] [--seed 10] [--timeout 150] [--only MODULE] [--list]
+
+Each mutant is one change made through the syntax tree (kinds in KINDS), written into a fresh copy of the
+repository in a temporary folder (the worktree is never written). The tests that cover the mutated module
+(TESTS_FOR) then run there with `-x -q`, with the copy's package first on PYTHONPATH; a failing run or a
+timeout counts as caught. Known equivalent mutants (EQUIVALENT) are reported and left out of the figure.
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from queue import Queue
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "projectsite"
+
+KINDS = {
+    "compare": "flip a comparison: < and <=, > and >=, == and !=, in and not in, is and is not",
+    "negate": "negate the condition of an if, elif or conditional expression",
+    "constant": "a small integer constant (below 100) off by one; True and False swapped",
+    "drop-call": "drop a call to an escaping or normalising function, keeping its argument",
+    "boolop": "swap and / or",
+    "return": "return None instead of the value",
+}
+
+# Calls whose removal is a plausible bug: escaping, sanitising, normalising.
+DROPPABLE = {"escape", "escape_attr", "escape_md", "escape_markdown", "escape_text", "html_escape", "quote",
+             "sanitize", "clean", "normalize", "normalise", "strip", "lower", "casefold", "unicodedata.normalize",
+             "json_text", "script_safe", "ld_json", "text", "plain", "safe_url", "check_url"}
+
+# How much of the sample each module gets: the logic modules weigh more.
+WEIGHT = {"dates": 4, "rules": 4, "escape": 4, "urls": 4, "richtext": 3, "text": 3, "yamlfile": 3,
+          "validate": 3, "fields": 3, "models": 3, "calendar": 3, "feeds": 3, "structured": 3,
+          "period": 2, "event_text": 2, "plaintext": 2, "news": 2, "load": 2, "render": 2}
+NEWSLETTER_WEIGHT = 3
+SKIP = {"__init__", "messages", "cli", "schema", "explain", "progress"}
+
+ENGINE = ["tests/test_boundaries.py", "tests/test_site_rules.py", "tests/test_validation.py",
+          "tests/test_dates_in_sentences.py", "tests/test_markup_safety.py"]
+NEWS = ["tests/test_newsletter.py", "tests/test_newsletter_preview.py", "tests/test_newsletter_once.py"]
+AUDIENCE = ["tests/test_newsletter_audience.py", "tests/test_newsletter_csv.py", "tests/test_newsletter_list.py",
+            "tests/test_fuzz_audience.py"]
+# Which tests cover which module (found by grepping the tests for the module's imports and names).
+TESTS_FOR: dict[str, list[str]] = {
+    "dates": ["tests/test_boundaries.py", "tests/test_dates_in_sentences.py", "tests/test_site_rules.py",
+              "tests/test_validation.py", "tests/test_calendars.py"],
+    "rules": ["tests/test_boundaries.py", "tests/test_site_rules.py", "tests/test_life_cycle.py"],
+    "period": ["tests/test_boundaries.py", "tests/test_site_rules.py", "tests/test_life_cycle.py"],
+    "escape": ["tests/test_fuzz_escaping.py", "tests/test_markup_safety.py", "tests/test_structured_data.py"],
+    "text": ["tests/test_fuzz_escaping.py", "tests/test_markup_safety.py", "tests/test_site_content.py"],
+    "richtext": ["tests/test_markup_safety.py", "tests/test_fuzz_escaping.py", "tests/test_site_content.py"],
+    "plaintext": ["tests/test_markup_safety.py", "tests/test_newsletter_preview.py"],
+    "urls": ["tests/test_markup_safety.py", "tests/test_validation.py", "tests/test_fuzz_loaders.py"],
+    "yamlfile": ["tests/test_loader_limits.py", "tests/test_yaml_messages.py", "tests/test_editor_report.py",
+                 "tests/test_fuzz_loaders.py", "tests/test_validation.py"],
+    "yamlsyntax": ["tests/test_loader_limits.py", "tests/test_yaml_messages.py", "tests/test_editor_report.py"],
+    "load": ["tests/test_validation.py", "tests/test_loader_limits.py", "tests/test_fuzz_loaders.py"],
+    "validate": ["tests/test_validation.py", "tests/test_editor_report.py", "tests/test_fuzz_loaders.py"],
+    "fields": ["tests/test_validation.py", "tests/test_editor_report.py", "tests/test_fuzz_loaders.py"],
+    "models": ["tests/test_validation.py", "tests/test_editor_report.py", "tests/test_boundaries.py",
+               "tests/test_dates_in_sentences.py"],
+    "event_text": ["tests/test_dates_in_sentences.py", "tests/test_boundaries.py", "tests/test_site_content.py"],
+    "render": ["tests/test_boundaries.py", "tests/test_site_content.py", "tests/test_fuzz_escaping.py"],
+    "calendar": ["tests/test_calendars.py", "tests/test_fuzz_loaders.py"],
+    "feeds": ["tests/test_feeds.py", "tests/test_plugin.py", "tests/test_fuzz_loaders.py"],
+    "structured": ["tests/test_structured_data.py"],
+    "news": ["tests/test_site_content.py", "tests/test_feeds.py", "tests/test_build_errors.py"],
+    "newsletter/address": AUDIENCE,
+    "newsletter/audience": AUDIENCE,
+    "newsletter/csvfile": AUDIENCE,
+    "newsletter/membership": AUDIENCE,
+    "newsletter/store": AUDIENCE,
+    "newsletter/sendlog": ["tests/test_newsletter_once.py", "tests/test_newsletter.py"],
+    "newsletter/smtp": ["tests/test_newsletter_smtp.py", "tests/test_newsletter_retry.py"],
+    "newsletter/mailchimp": ["tests/test_newsletter_mailchimp.py"],
+    "newsletter/backends_base": ["tests/test_newsletter_retry.py", "tests/test_newsletter_smtp.py"],
+}
+CAUGHT = "tests/test_caught_planted_bugs.py"  # tests written for bugs that once survived
+for _module in ("fields", "written", "escape", "sourcefile", "newsletter/address", "newsletter/membership"):
+    TESTS_FOR[_module] = [CAUGHT, *TESTS_FOR.get(_module, ENGINE)]
+MARKERS = "not browser and not validator"
+
+# Mutants shown to change no behaviour: (module, line, kind) -> why.
+EQUIVALENT: dict[tuple[str, int, str], str] = {
+    ("event_text", 40, "return"): "None instead of '' for a scheduled event's notice: every reader of it "
+                                  "(EventText.lines, calendar.py, the event template's `if notice`) only tests truthiness",
+    ("newsletter/csvfile", 86, "constant"): "maxsplit=1 -> 2 in a split of which only the first part is used",
+    ("feeds", 51, "constant"): "quote=True in an RSS description's HTML: &quot; and \" are the same text in HTML content",
+}
+
+
+@dataclass(frozen=True)
+class Mutant:
+    module: str  # "dates", "newsletter/smtp"
+    line: int
+    kind: str
+    index: int  # which candidate node of the module
+    description: str
+
+
+def call_name(node: ast.Call) -> str:
+    func = node.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        base = func.value.id + "." if isinstance(func.value, ast.Name) else ""
+        return base + func.attr if base + func.attr in DROPPABLE else func.attr
+    return ""
+
+
+FLIP = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq, ast.NotEq: ast.Eq,
+        ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is}
+
+
+def candidates(tree: ast.AST) -> list[tuple[ast.AST, str, str]]:
+    """Every node that one kind can mutate, in a fixed order: (node, kind, description)."""
+    found: list[tuple[ast.AST, str, str]] = []
+    docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                  if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef))
+                  and n.body and isinstance(n.body[0], ast.Expr)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare) and type(node.ops[0]) in FLIP:
+            found.append((node, "compare", f"{type(node.ops[0]).__name__} -> {FLIP[type(node.ops[0])].__name__}"))
+        elif isinstance(node, (ast.If, ast.IfExp, ast.While)):
+            found.append((node, "negate", "not (condition)"))
+        elif isinstance(node, ast.Constant) and id(node) not in docstrings:
+            if isinstance(node.value, bool):
+                found.append((node, "constant", f"{node.value} -> {not node.value}"))
+            elif isinstance(node.value, int) and -2 <= node.value < 100:  # not size limits, timeouts, codes
+                found.append((node, "constant", f"{node.value} -> {node.value + 1}"))
+        elif isinstance(node, ast.Call) and call_name(node) in DROPPABLE:
+            target = node.args[0] if node.args else (node.func.value if isinstance(node.func, ast.Attribute) else None)
+            if target is not None:
+                found.append((node, "drop-call", f"drop {call_name(node)}()"))
+        elif isinstance(node, ast.BoolOp):
+            found.append((node, "boolop", "and <-> or"))
+        elif isinstance(node, ast.Return) and node.value is not None and not (
+                isinstance(node.value, ast.Constant) and node.value.value is None):
+            found.append((node, "return", "return None"))
+    return found
+
+
+class Plant(ast.NodeTransformer):
+    """Apply the mutation to the one node with the given id."""
+
+    def __init__(self, target: ast.AST, kind: str) -> None:
+        self.target, self.kind = target, kind
+
+    def visit(self, node: ast.AST) -> ast.AST:
+        node = self.generic_visit(node)
+        if node is not self.target:
+            return node
+        if self.kind == "compare":
+            node.ops[0] = FLIP[type(node.ops[0])]()
+        elif self.kind == "negate":
+            node.test = ast.UnaryOp(op=ast.Not(), operand=node.test)
+        elif self.kind == "constant":
+            node.value = (not node.value) if isinstance(node.value, bool) else node.value + 1
+        elif self.kind == "drop-call":
+            return node.args[0] if node.args else node.func.value
+        elif self.kind == "boolop":
+            node.op = ast.Or() if isinstance(node.op, ast.And) else ast.And()
+        elif self.kind == "return":
+            node.value = ast.Constant(value=None)
+        return node
+
+
+def module_name(path: Path) -> str:
+    return path.relative_to(PACKAGE).with_suffix("").as_posix()
+
+
+def weight(module: str) -> int:
+    if module.startswith("newsletter/"):
+        return NEWSLETTER_WEIGHT if module in TESTS_FOR else 0
+    if module.startswith("mkdocs/") or module in SKIP:
+        return 0
+    return WEIGHT.get(module, 1)
+
+
+def all_candidates() -> dict[str, list[Mutant]]:
+    by_module: dict[str, list[Mutant]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = module_name(path)
+        if weight(module) == 0:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        by_module[module] = [Mutant(module, getattr(node, "lineno", 0), kind, i, desc)
+                             for i, (node, kind, desc) in enumerate(candidates(tree))]
+    return by_module
+
+
+def sample(count: int, seed: int) -> list[Mutant]:
+    """A fixed sample: modules drawn by weight, then one unused candidate of the module."""
+    rng = random.Random(seed)
+    pool = {m: list(c) for m, c in all_candidates().items() if c}
+    chosen: list[Mutant] = []
+    while len(chosen) < count and pool:
+        modules = sorted(pool)
+        module = rng.choices(modules, weights=[weight(m) for m in modules])[0]
+        chosen.append(pool[module].pop(rng.randrange(len(pool[module]))))
+        if not pool[module]:
+            del pool[module]
+    return chosen
+
+
+def mutated_source(mutant: Mutant) -> str:
+    path = PACKAGE / f"{mutant.module}.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    node = candidates(tree)[mutant.index][0]
+    return ast.unparse(ast.fix_missing_locations(Plant(node, mutant.kind).visit(tree)))
+
+
+def tests_for(module: str) -> list[str]:
+    return TESTS_FOR.get(module, ENGINE)
+
+
+def first_failure(output: str) -> str:
+    """The first failed test's id from pytest's short summary, or the last line of output."""
+    for line in output.splitlines():
+        if line.startswith(("FAILED ", "ERROR ")):
+            return line.split(" - ")[0]
+    return (output.strip().splitlines() or [""])[-1]
+
+
+def run_one(mutant: Mutant, copy: Path, timeout: int) -> tuple[str, float]:
+    """Plant the bug in the copy, run its tests, put the original back; 'caught', 'survived' or 'timeout'."""
+    target = copy / "projectsite" / f"{mutant.module}.py"
+    original = target.read_text(encoding="utf-8")
+    target.write_text(mutated_source(mutant), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(copy), "PYTHONDONTWRITEBYTECODE": "1"}
+    start = time.monotonic()
+    try:
+        run = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
+                              "-m", MARKERS, *tests_for(mutant.module)],
+                             cwd=copy, env=env, capture_output=True, text=True, timeout=timeout)
+        outcome = f"caught by {first_failure(run.stdout)}" if run.returncode != 0 else "survived"
+    except subprocess.TimeoutExpired:
+        outcome = "timeout"
+    finally:
+        target.write_text(original, encoding="utf-8")
+    return outcome, time.monotonic() - start
+
+
+def make_copy(dest: Path) -> Path:
+    """A copy of the repository's tracked sources (not .venv, not site/) with the package on the path."""
+    ignore = shutil.ignore_patterns(".venv", "node_modules", "site", ".git", "__pycache__", "*.pyc",
+                                    ".pytest_cache", ".hypothesis", "test-artifacts")
+    shutil.copytree(ROOT, dest, ignore=ignore)
+    check = subprocess.run([sys.executable, "-c", "import projectsite; print(projectsite.__file__)"],
+                           cwd=dest, env={**os.environ, "PYTHONPATH": str(dest)}, capture_output=True, text=True)
+    if not check.stdout.strip().startswith(str(dest)):
+        raise SystemExit(f"the copy's package is not the one imported: {check.stdout or check.stderr}")
+    # The console scripts (mkdocs, projectsite) that the tests start also import from PYTHONPATH first.
+    return dest
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=64)
+    parser.add_argument("--seed", type=int, default=10)
+    parser.add_argument("--timeout", type=int, default=150)
+    parser.add_argument("--only", help="run only the mutants of this module (e.g. dates)")
+    parser.add_argument("--jobs", type=int, default=2, help="mutants run side by side, each in its own copy")
+    parser.add_argument("--pick", help="run only these mutants of the sample, by number (e.g. 2,3,7)")
+    parser.add_argument("--list", action="store_true", help="list the sample and stop")
+    args = parser.parse_args()
+    mutants = sample(args.count, args.seed)
+    if args.pick:
+        mutants = [mutants[int(n) - 1] for n in args.pick.split(",")]
+    if args.only:
+        mutants = [m for m in mutants if m.module == args.only]
+    if args.list:
+        for n, m in enumerate(mutants, 1):
+            print(f"{n:3} {m.module}.py:{m.line} {m.kind}: {m.description}")
+        return 0
+    caught = total = 0
+    survivors: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="plant-bugs-") as tmp:
+        copies = Queue()
+        for job in range(max(args.jobs, 1)):
+            copies.put(make_copy(Path(tmp) / f"project{job}"))
+
+        def judge(m: Mutant) -> tuple[str, float]:
+            copy = copies.get()
+            try:
+                return run_one(m, copy, args.timeout)
+            finally:
+                copies.put(copy)
+
+        todo = [m for m in mutants if (m.module, m.line, m.kind) not in EQUIVALENT]
+        for m in mutants:
+            if m not in todo:
+                print(f"equivalent  {m.module}.py:{m.line} {m.kind}: {m.description}"
+                      f" ({EQUIVALENT[(m.module, m.line, m.kind)]})", flush=True)
+        with ThreadPoolExecutor(args.jobs) as pool:
+            for n, (m, (outcome, seconds)) in enumerate(zip(todo, pool.map(judge, todo)), 1):
+                where = f"{m.module}.py:{m.line} {m.kind}: {m.description}"
+                total += 1
+                caught += outcome != "survived"
+                if outcome == "survived":
+                    survivors.append(where)
+                print(f"{n:3} {where}  [{seconds:.0f} s]: {outcome}", flush=True)
+    print(f"\ncaught {caught} of {total} planted bugs ({100 * caught / max(total, 1):.0f} %)")
+    for where in survivors:
+        print(f"  survived: {where}")
+    return 0 if total and caught * 10 >= total * 9 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""Behaviours that planted bugs (scripts/plant_bugs.py) once changed without a test noticing."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from newsletter_cli import make_root, newsletter
+
+from projectsite.load import load_data_file
+from projectsite.newsletter.address import LONGEST, BadAddress, normalise
+
+
+def events_from(tmp_path: Path, yaml_text: str) -> list:
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "events.yaml").write_text(yaml_text, encoding="utf-8")
+    events, problems = load_data_file(tmp_path, "events")
+    assert not problems, [p.message.text("en") for p in problems]
+    assert events
+    return events
+
+
+def test_an_address_of_exactly_the_rfc_length_is_taken() -> None:
+    domain = ".".join(["b" * 63, "b" * 63, "b" * 58]) + ".ee"
+    address = "a" * 64 + "@" + domain
+    assert len(address) == LONGEST
+    assert normalise(address) == address
+    with pytest.raises(BadAddress):
+        normalise("a" + address)
+
+
+def test_numbers_in_a_list_of_text_are_kept_as_written(tmp_path: Path) -> None:
+    events = events_from(tmp_path, "- id: x\n  title: X\n  start: 2024-05-01\n  tags: [9.30, 2024]\n")
+    assert events[0].tags == ["9.30", "2024"]
+
+
+def test_a_tagged_timestamp_on_the_minute_is_that_minute(tmp_path: Path) -> None:
+    events = events_from(tmp_path, "- id: x\n  title: X\n  start: !!timestamp 2024-05-01 10:00:00\n")
+    assert events[0].start == dt.datetime(2024, 5, 1, 10, 0)
+
+
+def test_a_sync_that_changes_something_reports_the_counts_and_one_that_does_not_says_so(tmp_path: Path) -> None:
+    root = make_root(tmp_path)
+    (root / "s.csv").write_text("email,consent_at\nmari@example.ee,2024-01-01T10:00\n", encoding="utf-8")
+    first = newsletter(root, "sync", str(root / "s.csv"))
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "1 added (1 subscribed, 0 pending their confirmation)" in first.stdout
+    again = newsletter(root, "sync", str(root / "s.csv"))
+    assert "nothing to change" in again.stdout
+    assert "added" not in again.stdout
+
+
+@pytest.mark.parametrize("start", ["2024-05-01 24:00", "2024-05-01 23:60"])
+def test_the_first_hour_and_minute_past_the_day_are_not_a_time_of_day(tmp_path: Path, start: str) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "events.yaml").write_text(f"- id: x\n  title: X\n  start: '{start}'\n", encoding="utf-8")
+    events, problems = load_data_file(tmp_path, "events")
+    assert events == []
+    assert [p.message.text("en") for p in problems] == [f"'{start}' is not a real time of day"]
+
+
+def test_quotes_in_a_line_of_data_text_are_escaped_so_it_can_stand_in_an_attribute() -> None:
+    from projectsite.escape import inline
+
+    line = inline('Say "hi" and \'bye\'')
+    assert '"' not in line and "'" not in line
+    assert "&quot;hi&quot;" in line
+
+
+def test_a_source_file_of_exactly_the_size_limit_is_read(tmp_path: Path) -> None:
+    from projectsite.sourcefile import MAX_BYTES, UnreadableFile, read_source
+
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"#" * (MAX_BYTES - 1) + b"\n")
+    assert len(read_source(path, tmp_path)) == MAX_BYTES
+    path.write_bytes(b"#" * MAX_BYTES + b"\n")
+    with pytest.raises(UnreadableFile):
+        read_source(path, tmp_path)
