@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BIN, Project
+from data_problems import only, problems_in
 from projectsite.load import load_data_file, load_site
 from projectsite.yamlfile import parse
 
@@ -27,16 +28,6 @@ i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
 EVENT = "- id: a\n  title: A\n  start: {start}\n"
 
 
-def problems_in(tmp_path: Path, name: str, text: str) -> list[str]:
-    (tmp_path / "data").mkdir(exist_ok=True)
-    (tmp_path / "data" / f"{name}.yaml").write_text(text.lstrip("\n"), encoding="utf-8")
-    _, problems = load_data_file(tmp_path, name)
-    return [str(p) for p in problems]
-
-
-def only(problems: list[str]) -> str:
-    assert len(problems) == 1, problems
-    return problems[0]
 
 
 def test_a_billion_laughs_is_refused_at_once(tmp_path: Path) -> None:

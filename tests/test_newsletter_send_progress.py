@@ -3,11 +3,10 @@ on standard output unchanged."""
 from __future__ import annotations
 
 import os
-import pty
-import subprocess
 
 import pytest
 
+from terminal import run_in_terminal
 from conftest import BIN, Project, copy_project
 from test_newsletter import newsletter
 
@@ -23,24 +22,10 @@ def subscribe(project: Project, n: int) -> None:
 
 def on_a_terminal(project: Project, *args: str) -> tuple[int, str]:
     """The command with a terminal as its output; its exit code and everything it showed."""
-    leader, follower = pty.openpty()
     env = {**os.environ, "COLUMNS": "100", "TERM": "xterm", "PROJECTSITE_TODAY": "2022-06-01"}
     for name in ("MAILCHIMP_API_KEY", "MAILCHIMP_LIST_ID", "SMTP_HOST"):
         env.pop(name, None)
-    run = subprocess.run([str(BIN / "projectsite"), "newsletter", *args, "--root", str(project.root), "--lang", "et"],
-                         stdin=follower, stdout=follower, stderr=follower, env=env, timeout=120, check=False)
-    os.close(follower)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        shown += chunk
-    os.close(leader)
-    return run.returncode, shown.decode("utf-8", "replace")
+    return run_in_terminal([str(BIN / "projectsite"), "newsletter", *args, "--root", str(project.root), "--lang", "et"], env, 120)
 
 
 @pytest.fixture(scope="module")

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import os
-import pty
-import subprocess
 from pathlib import Path
 
 import pytest
+from terminal import run_in_terminal
 from conftest import BIN
 from newsletter_cli import make_root, newsletter
 
@@ -40,21 +39,7 @@ def test_a_short_run_prints_no_progress_lines(root: Path) -> None:
 
 
 def test_a_terminal_gets_a_bar(root: Path) -> None:
-    leader, follower = pty.openpty()
     env = {**os.environ, "COLUMNS": "100", "TERM": "xterm"}
-    run = subprocess.run([str(BIN / "projectsite"), "newsletter", "sync", many(root), "--root", str(root), "--lang", "et"],
-                         stdin=follower, stdout=follower, stderr=follower, env=env, timeout=60, check=False)
-    os.close(follower)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        shown += chunk
-    os.close(leader)
-    text = shown.decode("utf-8", "replace")
-    assert run.returncode == 0 and "salvestan" in text and "5000/5000" in text and "━" in text
+    code, text = run_in_terminal([str(BIN / "projectsite"), "newsletter", "sync", many(root), "--root", str(root), "--lang", "et"], env, 60)
+    assert code == 0 and "salvestan" in text and "5000/5000" in text and "━" in text
     assert "(10 %)" not in text  # the bar, not the log lines

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from data_problems import only, problems_in
 from projectsite.load import load_data_file, load_site
 
 GOOD_EVENT = """
@@ -14,16 +15,6 @@ GOOD_EVENT = """
 """
 
 
-def problems_in(tmp_path: Path, name: str, text: str) -> list[str]:
-    (tmp_path / "data").mkdir(exist_ok=True)
-    (tmp_path / "data" / f"{name}.yaml").write_text(text.lstrip("\n"), encoding="utf-8")
-    _, problems = load_data_file(tmp_path, name)
-    return [str(p) for p in problems]
-
-
-def only(problems: list[str]) -> str:
-    assert len(problems) == 1, problems
-    return problems[0]
 
 
 def test_the_shipped_data_is_valid() -> None:
