@@ -20,7 +20,13 @@ When = dt.date | dt.datetime
 def today() -> dt.date:
     """Today in Tallinn; `PROJECTSITE_TODAY=YYYY-MM-DD` pins it (tests, previews of a future day)."""
     pinned = os.environ.get("PROJECTSITE_TODAY")
-    return dt.date.fromisoformat(pinned) if pinned else dt.datetime.now(TZ).date()
+    if not pinned:
+        return dt.datetime.now(TZ).date()
+    try:
+        return dt.date.fromisoformat(pinned)
+    except ValueError:
+        raise SystemExit(f"PROJECTSITE_TODAY={pinned[:40]!r}: write the day as YYYY-MM-DD, for example 2022-06-01 "
+                         f"/ kirjuta päev kujul AAAA-KK-PP, näiteks 2022-06-01") from None
 
 
 def day_of(when: When) -> dt.date:

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from conftest import Project
+from conftest import BIN, Project
 from pages import html_files, soup, text
 
 
@@ -61,3 +61,20 @@ def test_outside_git_every_page_still_shows_its_dates(real_site: Project) -> Non
     for page in pages:
         shown = dates_of(real_site, page.relative_to(site).as_posix())
         assert ("Avaldatud:" in shown or "Published:" in shown) and ("muudetud" in shown or "updated" in shown)
+
+
+def test_a_date_in_the_front_matter_of_an_ordinary_page_is_not_read_as_its_publication(project: Project) -> None:
+    project.write("docs/et/kava.md", '---\ndate: "soon<b>"\n---\n# Kava\n\nTekst.\n')
+    project.write("docs/en/kava.md", "# Plan\n\nText.\n")
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    assert "soon" not in project.html("kava/index.html")
+
+
+def test_a_day_pinned_in_a_wrong_form_is_a_message_not_a_traceback(project: Project) -> None:
+    result = subprocess.run([str(BIN / "mkdocs"), "build", "-f", str(project.root / "mkdocs.yml"),
+                             "-d", str(project.root / "site")], capture_output=True, text=True,
+                            env={**os.environ, "PROJECTSITE_TODAY": "tomorrow"})
+    assert result.returncode != 0
+    assert "PROJECTSITE_TODAY='tomorrow': write the day as YYYY-MM-DD" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
