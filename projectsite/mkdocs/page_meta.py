@@ -67,6 +67,8 @@ def _front_matter_as_text(page: Page) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, state: BuildState) -> str:
     """Before the markers are filled (it looks for the trainings' marker), and before event_pages sets an event's title."""
     _front_matter_as_text(page)
+    if NEWS_POST.match(page.file.src_uri) and page.meta.get("date"):
+        page.meta["ps_post_date"] = str(page.meta["date"])[:10]  # checked by news.py; the page templates show it
     if page.meta.get("summary"):
         _describe(page, str(page.meta["summary"]))
     page.meta["jsonld"] = [structured.script_json(d) for d in _structured_data(markdown, page, config, state.site_data(config))]
