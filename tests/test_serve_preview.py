@@ -82,8 +82,12 @@ def test_an_open_tab_goes_from_the_site_to_the_problems_and_back_by_itself(proje
         tab = browser.new_page()
         tab.goto(preview.url + "en/events/a/")
         project.write("data/events.yaml", BAD_EVENT)
-        tab.wait_for_function("document.body.innerText.includes('events[0].end')", timeout=30_000)
+        tab.wait_for_function("document.body?.innerText.includes('events[0].end')", timeout=30_000)
         project.write("data/events.yaml", GOOD_EVENT)
-        tab.wait_for_function("!document.body.innerText.includes('events[0].end')", timeout=30_000)
+        # while the page reloads there is a moment without a body: wait for the page itself
+        tab.wait_for_function(
+            "document.querySelector('article h1') && !document.body.innerText.includes('events[0].end')",
+            timeout=30_000,
+        )
         assert tab.locator("article h1").inner_text() == "A"
         tab.close()
