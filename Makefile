@@ -6,7 +6,7 @@ PYTHON ?= python3
 # Material's end-of-life banner is known (README, "Stack"); keep the editor's output to the point.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build check test test-fast schema bench mutants clean java-runtime
+.PHONY: install serve build check lint test test-fast schema bench mutants clean java-runtime
 
 TEST_STAMP  := $(VENV)/.installed-test
 BENCH_STAMP := $(VENV)/.installed-bench
@@ -57,7 +57,13 @@ java-runtime:
 # Two workers (the machine's two cores); a test file stays on one worker, so a module's shared site is built once.
 PYTEST := $(BIN)/python -m pytest -q -n 2 --dist loadfile
 
-test: $(TEST_STAMP) $(NODE_STAMP) java-runtime /usr/bin/chromium
+# Code health: lint, formatting and strict typing of the engine (settings in pyproject.toml).
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check projectsite tests scripts
+	$(BIN)/ruff format --check projectsite tests scripts
+	$(BIN)/mypy
+
+test: lint $(NODE_STAMP) java-runtime /usr/bin/chromium
 	$(PYTEST)
 
 # The tests that need no browser and no Java: what the publishing workflow runs.

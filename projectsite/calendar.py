@@ -1,4 +1,5 @@
 """iCalendar files (icalendar): every event per language, and one file per event."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -82,8 +83,8 @@ class CalendarSet:
     timezone: bytes
 
     @classmethod
-    def of(cls, events: Iterable[Event], lang: str, site_url: str, today: dt.date) -> "CalendarSet":
-        stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    def of(cls, events: Iterable[Event], lang: str, site_url: str, today: dt.date) -> CalendarSet:
+        stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
         components = {e.id: vevent(e, lang, site_url, today, stamp) for e in events}
         timezone = b""
         if components:
@@ -91,8 +92,9 @@ class CalendarSet:
             zone = Calendar()
             for component in components.values():
                 zone.add_component(component)
-            zone.add_missing_timezones(first_date=dt.date(min(years) - 1, 1, 1),
-                                       last_date=dt.date(max(years) + 2, 1, 1))
+            zone.add_missing_timezones(
+                first_date=dt.date(min(years) - 1, 1, 1), last_date=dt.date(max(years) + 2, 1, 1)
+            )
             timezone = b"".join(tz.to_ical() for tz in zone.walk("VTIMEZONE"))
         return cls({key: c.to_ical() for key, c in components.items()}, timezone)
 
@@ -102,4 +104,3 @@ class CalendarSet:
         head, tail = _head_and_tail(name)
         body = (self.timezone if chosen else b"") + b"".join(self.events[i] for i in chosen)
         return head + body + tail
-

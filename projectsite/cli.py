@@ -1,4 +1,5 @@
 """The `projectsite` command: `check` validates the data, `schema` writes JSON Schemas, `newsletter` e-mails."""
+
 from __future__ import annotations
 
 import argparse
@@ -8,8 +9,8 @@ from pathlib import Path
 
 from .load import load_site
 from .messages import count, say, system_language
-from .problems import Problem
 from .newsletter.commands import add_newsletter_commands
+from .problems import Problem
 from .translations import summary
 
 
@@ -33,8 +34,7 @@ def report(problems: list[Problem], lang: str, output_format: str) -> list[str]:
     lines = [github_annotation(p, lang) if output_format == "github" else p.text(lang) for p in problems]
     errors = sum(p.severity == "error" for p in problems)
     counts = say("counts", errors=count(errors, "error"), warnings=count(len(problems) - errors, "warning"))
-    lines.append(counts.text(lang) if problems
-                 else say("all_valid").text(lang))
+    lines.append(counts.text(lang) if problems else say("all_valid").text(lang))
     untranslated = summary(problems)
     if untranslated is not None:
         lines.append(untranslated.text(lang))
@@ -51,6 +51,7 @@ def check(args: argparse.Namespace) -> int:
 
 def schema(args: argparse.Namespace) -> int:
     from .schema import write_schemas  # only this command needs it
+
     for path in write_schemas(Path(args.root) / args.out):
         print(path)
     return 0
@@ -59,14 +60,18 @@ def schema(args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="projectsite", description="The project website's data tools.")
     commands = main.add_subparsers(dest="command", required=True)
-    chk = commands.add_parser("check", help="validate data/*.yaml and the news posts, report missing English",
-                              description="Validate every data file and news post; exit 1 on an error. "
-                                          "Texts and pages without English are reported as warnings.")
+    chk = commands.add_parser(
+        "check",
+        help="validate data/*.yaml and the news posts, report missing English",
+        description="Validate every data file and news post; exit 1 on an error. "
+        "Texts and pages without English are reported as warnings.",
+    )
     chk.add_argument("--root", default=".", help="the project folder (default: the current folder)")
     chk.add_argument("--docs-dir", default="docs", help="the pages folder, relative to the root")
     chk.add_argument("--strict", action="store_true", help="treat warnings (missing English too) as errors")
-    chk.add_argument("--format", choices=("text", "github"), default="text",
-                     help="'github' prints GitHub workflow annotations")
+    chk.add_argument(
+        "--format", choices=("text", "github"), default="text", help="'github' prints GitHub workflow annotations"
+    )
     chk.add_argument("--lang", choices=("et", "en"), help="the messages' language (default: the system's)")
     chk.set_defaults(run=check)
     sch = commands.add_parser("schema", help="write JSON Schemas of the data files (for editors like VS Code)")

@@ -1,11 +1,11 @@
 """Dates and times as people read them, in Estonian and English (Babel), in Europe/Tallinn."""
+
 from __future__ import annotations
 
 import datetime as dt
 import os
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
-
-from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_time
@@ -25,15 +25,17 @@ def today() -> dt.date:
     try:
         return dt.date.fromisoformat(pinned)
     except ValueError:
-        raise SystemExit(f"PROJECTSITE_TODAY={pinned[:40]!r}: write the day as YYYY-MM-DD, for example 2022-06-01 "
-                         f"/ kirjuta päev kujul AAAA-KK-PP, näiteks 2022-06-01") from None
+        raise SystemExit(
+            f"PROJECTSITE_TODAY={pinned[:40]!r}: write the day as YYYY-MM-DD, for example 2022-06-01 "
+            f"/ kirjuta päev kujul AAAA-KK-PP, näiteks 2022-06-01"
+        ) from None
 
 
 def day_of(when: When) -> dt.date:
     return when.date() if isinstance(when, dt.datetime) else when
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale(lang: str) -> Locale:
     return Locale.parse(BABEL_LOCALE[lang])
 

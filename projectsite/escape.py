@@ -1,4 +1,5 @@
 """Text from the data made safe for Markdown: shown as written, never run as HTML or read as markup."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """An event in plain words in one language: for feeds, calendars, meta descriptions and e-mails."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,8 +41,10 @@ def status_notice(event: Event, lang: str) -> str:
         return ""
     if event.previous_start is None:
         return words["postponed_notice"]
-    return (f"{words['rescheduled_notice']} {dates.adessive(event.previous_start, lang)}. "
-            f"{words['new_time']} {dates.format_span(event.start, event.end, lang)}.")
+    return (
+        f"{words['rescheduled_notice']} {dates.adessive(event.previous_start, lang)}. "
+        f"{words['new_time']} {dates.format_span(event.start, event.end, lang)}."
+    )
 
 
 def registration_open(event: Event, today: dt.date) -> bool:

@@ -1,4 +1,5 @@
 """Pydantic's validation errors in the plain words of an editor, with the nearest known key suggested."""
+
 from __future__ import annotations
 
 import difflib
@@ -90,10 +91,19 @@ def message(root: Any, error: ErrorDetails) -> Message:
         return say("missing_et") if loc and loc[-1] == "et" else say("missing", field=loc[-1] if loc else "?")
     if kind == "extra_forbidden":
         return _unknown_key(root, loc)
-    simple = {"list_type": "expected_list", "string_type": "expected_text", "string_sub_type": "expected_text",
-              "int_type": "expected_int", "int_parsing": "expected_int", "int_from_float": "expected_int",
-              "float_type": "expected_number", "float_parsing": "expected_number", "finite_number": "expected_number",
-              "bool_type": "expected_yes_no", "bool_parsing": "expected_yes_no"}
+    simple = {
+        "list_type": "expected_list",
+        "string_type": "expected_text",
+        "string_sub_type": "expected_text",
+        "int_type": "expected_int",
+        "int_parsing": "expected_int",
+        "int_from_float": "expected_int",
+        "float_type": "expected_number",
+        "float_parsing": "expected_number",
+        "finite_number": "expected_number",
+        "bool_type": "expected_yes_no",
+        "bool_parsing": "expected_yes_no",
+    }
     if kind in simple:
         return say(simple[kind], found=found)
     if kind in ("model_type", "model_attributes_type", "dict_type"):

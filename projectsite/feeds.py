@@ -1,4 +1,5 @@
 """An RSS 2.0 feed per language (feedgen): news posts and events, newest first."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,16 +29,25 @@ def _event_items(data: SiteData, lang: str, site_url: str, today: dt.date) -> li
     for event in data.events:
         words = event_text(event, lang, today)
         published = dates.aware(event.published or event.start)
-        items.append(FeedItem(words.titled, links.event_url(site_url, lang, event.id),
-                              "\n\n".join(words.lines()), published, "event"))
+        items.append(
+            FeedItem(
+                words.titled, links.event_url(site_url, lang, event.id), "\n\n".join(words.lines()), published, "event"
+            )
+        )
     return items
 
 
 def _news_items(data: SiteData, lang: str, site_url: str) -> list[FeedItem]:
-    return [FeedItem(post.title, links.news_url(site_url, links.news_page_language(post.lang, lang), post.slug),
-                     post.summary or "",
-                     dates.aware(post.date), "news")
-            for post in data.news_in(lang)]
+    return [
+        FeedItem(
+            post.title,
+            links.news_url(site_url, links.news_page_language(post.lang, lang), post.slug),
+            post.summary or "",
+            dates.aware(post.date),
+            "news",
+        )
+        for post in data.news_in(lang)
+    ]
 
 
 def feed_items(data: SiteData, lang: str, site_url: str, today: dt.date) -> list[FeedItem]:
@@ -51,8 +61,7 @@ def _as_html(text: str) -> str:
     return "".join(f"<p>{escape(paragraph, quote=False)}</p>" for paragraph in text.split("\n\n") if paragraph)
 
 
-def build_feed(data: SiteData, lang: str, site_url: str, title: str, description: str,
-               today: dt.date) -> bytes:
+def build_feed(data: SiteData, lang: str, site_url: str, title: str, description: str, today: dt.date) -> bytes:
     root = links.language_root(site_url, lang)
     feed = FeedGenerator()
     feed.title(title)
@@ -69,4 +78,4 @@ def build_feed(data: SiteData, lang: str, site_url: str, title: str, description
         entry.description(_as_html(item.summary) or " ")
         entry.pubDate(item.published)
         entry.category(term=item.category)
-    return feed.rss_str(pretty=True)
+    return bytes(feed.rss_str(pretty=True))

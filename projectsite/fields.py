@@ -1,4 +1,5 @@
 """Field types of the data contract, each failing with a message an editor understands."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,8 +20,21 @@ EMAIL_RE = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[
 
 
 # The error types the field types raise; each is a message key of the catalogue.
-FIELD_ERRORS = frozenset({"date_dotted", "date_format", "date_type", "impossible_date", "impossible_time", "year_range",
-                          "id_format", "url_format", "url_scheme", "url_character", "email_format"})
+FIELD_ERRORS = frozenset(
+    {
+        "date_dotted",
+        "date_format",
+        "date_type",
+        "impossible_date",
+        "impossible_time",
+        "year_range",
+        "id_format",
+        "url_format",
+        "url_scheme",
+        "url_character",
+        "email_format",
+    }
+)
 
 
 def _fail(kind: str, **context: Any) -> PydanticCustomError:
@@ -46,7 +60,7 @@ def _real_date(value: str, year: str, month: str, day: str) -> dt.date:
     try:
         found = dt.date(int(year), int(month), int(day))
     except ValueError:
-        raise _fail("impossible_date", value=value)
+        raise _fail("impossible_date", value=value) from None
     if not FIRST_YEAR <= found.year <= LAST_YEAR:
         raise _fail("year_range", value=value, first=FIRST_YEAR, last=LAST_YEAR)
     return found
@@ -111,8 +125,11 @@ def _named(char: str) -> Message | str:
         return ""
     if char == " ":
         return say("char_space")
-    return say("char_invisible", code=f"U+{ord(char):04X}") if char.isspace() or not char.isprintable() \
+    return (
+        say("char_invisible", code=f"U+{ord(char):04X}")
+        if char.isspace() or not char.isprintable()
         else say("quoted", value=char)
+    )
 
 
 def check_email(value: Any) -> Any:
@@ -122,13 +139,28 @@ def check_email(value: Any) -> Any:
 
 
 # Each type with the JSON Schema an editor's YAML tooling checks as they type (schema.py).
-Day = Annotated[dt.date, BeforeValidator(parse_day),
-                WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "examples": ["2022-06-14"]})]
-When = Annotated[dt.datetime | dt.date, BeforeValidator(parse_when),
-                 WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$",
-                                 "examples": ["2022-06-14", "2022-06-14 13:30"]})]
-Id = Annotated[str, BeforeValidator(check_id),
-               WithJsonSchema({"type": "string", "pattern": ID_RE.pattern, "examples": ["avaseminar-2022"]})]
-Url = Annotated[str, BeforeValidator(check_url),
-                WithJsonSchema({"type": "string", "pattern": urls.SCHEMA_PATTERN, "format": "uri"})]
+Day = Annotated[
+    dt.date,
+    BeforeValidator(parse_day),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "examples": ["2022-06-14"]}),
+]
+When = Annotated[
+    dt.datetime | dt.date,
+    BeforeValidator(parse_when),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$",
+            "examples": ["2022-06-14", "2022-06-14 13:30"],
+        }
+    ),
+]
+Id = Annotated[
+    str,
+    BeforeValidator(check_id),
+    WithJsonSchema({"type": "string", "pattern": ID_RE.pattern, "examples": ["avaseminar-2022"]}),
+]
+Url = Annotated[
+    str, BeforeValidator(check_url), WithJsonSchema({"type": "string", "pattern": urls.SCHEMA_PATTERN, "format": "uri"})
+]
 Email = Annotated[str, BeforeValidator(check_email), WithJsonSchema({"type": "string", "format": "email"})]

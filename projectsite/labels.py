@@ -1,4 +1,5 @@
 """The words the generated pages use around the data, in Estonian and English."""
+
 from __future__ import annotations
 
 LABELS: dict[str, dict[str, str]] = {

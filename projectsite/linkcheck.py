@@ -3,6 +3,7 @@
 MkDocs checks the Markdown links between documentation files; this checks what it can't see: links the
 engine writes as paths (a post in another language's site), the feeds' item links, and links in HTML.
 """
+
 from __future__ import annotations
 
 import html
@@ -39,7 +40,7 @@ def _site_path(href: str, page_dir: str, site_url: str) -> str | None:
     if parts.path.startswith("/"):
         if not parts.path.startswith(base):
             return "../" + parts.path.lstrip("/")  # above the site's root: nothing of the site is there
-        return posixpath.normpath(parts.path[len(base):] or ".") + ("/" if parts.path.endswith("/") else "")
+        return posixpath.normpath(parts.path[len(base) :] or ".") + ("/" if parts.path.endswith("/") else "")
     joined = posixpath.normpath(posixpath.join(page_dir, parts.path))
     return joined + ("/" if parts.path.endswith("/") else "")
 

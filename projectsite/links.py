@@ -1,4 +1,5 @@
 """Absolute addresses of the site's pages and files, per language."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit

@@ -1,4 +1,5 @@
 """data/*.yaml and the news posts → one validated SiteData, or the list of what is wrong."""
+
 from __future__ import annotations
 
 import difflib
@@ -7,9 +8,9 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from . import LANGUAGES
+from .dates import day_of
 from .messages import say
 from .models import DATA_FILES, Event, MediaItem, NewsPost, TeamMember, Training
-from .dates import day_of
 from .news import read_news
 from .period import events_outside, project_settings, site_extra
 from .problems import Problem
@@ -18,7 +19,6 @@ from .sourcefile import UnreadableFile, read_source
 from .translations import data_without_english, pages_without_counterpart
 from .validate import validate_parsed
 from .yamlfile import SyntaxProblem, parse
-
 
 
 @dataclass(frozen=True)
@@ -33,14 +33,14 @@ class SiteData:
         object.__setattr__(self, "_events_by_id", {e.id: e for e in self.events})
 
     def event(self, event_id: str) -> Event | None:
-        return self._events_by_id.get(event_id)  # type: ignore[attr-defined]
+        by_id: dict[str, Event] = self._events_by_id  # type: ignore[attr-defined]
+        return by_id.get(event_id)
 
     def news_in(self, lang: str) -> list[NewsPost]:
         """The posts shown in `lang`: its own, and those not yet translated into it, newest first."""
         own = list(self.news.get(lang, []))
         slugs = {p.slug for p in own}
-        untranslated = [p for other, posts in self.news.items() if other != lang
-                        for p in posts if p.slug not in slugs]
+        untranslated = [p for other, posts in self.news.items() if other != lang for p in posts if p.slug not in slugs]
         return sorted(own + untranslated, key=lambda p: (p.date, p.slug), reverse=True)
 
 
@@ -80,8 +80,11 @@ def unknown_data_files(root: FsPath) -> list[Problem]:
         lowered = {known.lower(): known for known in KNOWN_DATA_FILES}
         wanted = path.stem.lower() + ".yaml"
         close = difflib.get_close_matches(wanted, list(lowered), n=1, cutoff=0.6)
-        message = (say("data_file_unknown_near", near=f"data/{lowered[close[0]]}") if close
-                   else say("data_file_unknown", known=", ".join(f"data/{k}" for k in KNOWN_DATA_FILES)))
+        message = (
+            say("data_file_unknown_near", near=f"data/{lowered[close[0]]}")
+            if close
+            else say("data_file_unknown", known=", ".join(f"data/{k}" for k in KNOWN_DATA_FILES))
+        )
         problems.append(Problem(f"data/{path.name}", None, "", message, "warning"))
     return problems
 
@@ -110,7 +113,14 @@ def _outside_project(root: FsPath, events: list[Event]) -> list[Problem]:
     if project is None:
         return []
     period = project.period
-    return [Problem("data/events.yaml", None, f"events[{i}].start",
-                    say("event_outside_project", date=day_of(e.start), start=period.start, end=period.end),
-                    "warning", "period")
-            for i, e in events_outside(events, period)]
+    return [
+        Problem(
+            "data/events.yaml",
+            None,
+            f"events[{i}].start",
+            say("event_outside_project", date=day_of(e.start), start=period.start, end=period.end),
+            "warning",
+            "period",
+        )
+        for i, e in events_outside(events, period)
+    ]

@@ -1,4 +1,5 @@
 """The data contract: what the editor may write in data/*.yaml and in a news post's front matter."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """News posts: Markdown files under docs/<lang>/news/ whose front matter says date, title and summary."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """The project's own period (`extra.project` in mkdocs.yml) and what follows from it: ended or not."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,7 +19,7 @@ class ProjectSettings(Strict):
     """`extra.project`: the period, the results the home page shows once it has ended, and the list's fate."""
 
     period: Period
-    results: list[Text] = []
+    results: tuple[Text, ...] = ()
     list_after_end: Text | None = None
 
 
@@ -26,7 +27,7 @@ class _TolerantLoader(yaml.SafeLoader):
     """mkdocs.yml may carry MkDocs' own tags (!ENV, !relative): read them as plain values."""
 
 
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)  # type: ignore[no-untyped-call]
 
 
 def site_extra(root: Path) -> dict[str, Any]:
@@ -56,6 +57,8 @@ def has_ended(project: ProjectSettings | None, today: dt.date) -> bool:
 
 def events_outside(events: Sequence[Event], period: Period) -> list[tuple[int, Event]]:
     """The events (with their index in data/events.yaml) that start or end outside the project's period."""
-    return [(i, e) for i, e in enumerate(events)
-            if not period.start <= day_of(e.start) <= period.end
-            or (e.end is not None and day_of(e.end) > period.end)]
+    return [
+        (i, e)
+        for i, e in enumerate(events)
+        if not period.start <= day_of(e.start) <= period.end or (e.end is not None and day_of(e.end) > period.end)
+    ]

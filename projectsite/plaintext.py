@@ -1,4 +1,5 @@
 """Editor-written Markdown as plain text, for feeds, calendars, e-mails and meta descriptions."""
+
 from __future__ import annotations
 
 from .richtext import to_text

@@ -1,4 +1,5 @@
 """One kind of problem for every file: where it is, which field, and what is wrong in plain words."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,5 +1,6 @@
 """Progress of long work: a bar on a terminal (rich), a few plain lines when the output is a log, nothing when
 asked to be quiet. Both go to standard error, so that the report on standard output stays as it was."""
+
 from __future__ import annotations
 
 import sys
@@ -32,8 +33,11 @@ class _Lines:
         step = self.done * STEPS // self.total
         if step > self.shown:
             self.shown = step
-            print(f"{self.label}: {self.done}/{self.total} ({self.done * 100 // self.total} %)", file=self.stream,
-                  flush=True)
+            print(
+                f"{self.label}: {self.done}/{self.total} ({self.done * 100 // self.total} %)",
+                file=self.stream,
+                flush=True,
+            )
 
 
 @contextmanager
@@ -43,8 +47,9 @@ def progress(label: str, total: int, *, quiet: bool = False, stream: TextIO | No
     if quiet or total <= 0:
         yield _nothing
     elif out.isatty():
-        with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                      console=Console(file=out)) as bar:
+        with Progress(
+            TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=Console(file=out)
+        ) as bar:
             task = bar.add_task(label, total=total)
             yield lambda n: bar.advance(task, n)
     elif total >= SMALLEST:

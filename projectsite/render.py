@@ -1,27 +1,28 @@
 """Validated data → page Markdown: the markers in docs/ pages are filled from Jinja2 templates."""
+
 from __future__ import annotations
 
 import datetime as dt
 import posixpath
 import re
 from collections.abc import Callable
-from pathlib import Path
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from itertools import groupby
+from pathlib import Path
 from typing import Any
 
 from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
 from . import dates, escape, links, richtext
-from .revisions import file_dates
 from .dates import day_of
 from .event_text import registration_open, status_notice
 from .labels import LABELS
 from .load import SiteData
 from .models import Event, MediaItem, NewsPost
 from .period import ProjectSettings, has_ended
+from .revisions import file_dates
 from .text import Text
 
 MARKER = re.compile(r"<!--\s*projectsite:([a-z-]+)(?::([a-z0-9-]+))?\s*-->")
@@ -49,11 +50,13 @@ def _inline_filter(lang: str) -> Callable[..., str]:
             note = _note(lang, text_lang)
             return f'<span lang="{text_lang}">{safe}</span> <span class="ps-fallback">({note})</span>'
         return safe
+
     return inline
 
 
 def _block_filter(lang: str) -> Callable[[Text | None], str]:
     """Editor-written Markdown as one raw HTML block (richtext.py): the page's Markdown never reads it again."""
+
     def block(value: Text | None) -> str:
         text, text_lang = _resolve(value, lang)
         html = richtext.to_html(text)
@@ -61,6 +64,7 @@ def _block_filter(lang: str) -> Callable[[Text | None], str]:
             note = _note(lang, text_lang)
             return f'<p class="ps-fallback">({note})</p>\n\n<div lang="{text_lang}">\n{html}\n</div>'
         return f"<div>\n{html}\n</div>"
+
     return block
 
 
@@ -80,10 +84,16 @@ def _post_link(context: Any, post: NewsPost) -> str:
     return links.language_path(context["site"]["url"], page_lang) + f"news/{post.slug}/"
 
 
-@lru_cache(maxsize=None)
+@cache
 def environment(lang: str) -> Environment:
-    env = Environment(loader=PackageLoader("projectsite", "templates"), autoescape=False,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(
+        loader=PackageLoader("projectsite", "templates"),
+        autoescape=False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.filters.update(
         inline=_inline_filter(lang),
         block=_block_filter(lang),
@@ -99,8 +109,13 @@ def environment(lang: str) -> Environment:
         webcal=links.webcal,
         ends=lambda e: dates.aware(e.end or e.start, end_of_day=True).isoformat(),
     )
-    env.globals.update(L=LABELS[lang], lang=lang, link=_link, post_link=_post_link,
-                       span=lambda s, e=None: escape.line_start(dates.format_span(s, e, lang)))
+    env.globals.update(
+        L=LABELS[lang],
+        lang=lang,
+        link=_link,
+        post_link=_post_link,
+        span=lambda s, e=None: escape.line_start(dates.format_span(s, e, lang)),
+    )
     return env
 
 
@@ -119,16 +134,22 @@ class Renderer:
     project: ProjectSettings | None = None
 
     def render(self, template: str, page_dir: str, **context: Any) -> str:
-        site = {"root": links.language_path(self.site_url, self.lang), "url": self.site_url,
-                "calendar_url": links.language_root(self.site_url, self.lang) + links.CALENDAR}
+        site = {
+            "root": links.language_path(self.site_url, self.lang),
+            "url": self.site_url,
+            "calendar_url": links.language_root(self.site_url, self.lang) + links.CALENDAR,
+        }
         return environment(self.lang).get_template(template).render(page_dir=page_dir, site=site, **context)
 
     def upcoming(self) -> list[Event]:
         return sorted((e for e in self.data.events if is_upcoming(e, self.today)), key=lambda e: dates.aware(e.start))
 
     def past_by_year(self) -> list[tuple[int, list[Event]]]:
-        past = sorted((e for e in self.data.events if not is_upcoming(e, self.today)),
-                      key=lambda e: dates.aware(e.start), reverse=True)
+        past = sorted(
+            (e for e in self.data.events if not is_upcoming(e, self.today)),
+            key=lambda e: dates.aware(e.start),
+            reverse=True,
+        )
         return [(year, list(group)) for year, group in groupby(past, key=lambda e: day_of(e.start).year)]
 
     def media(self) -> list[MediaItem]:
@@ -143,9 +164,14 @@ class Renderer:
                 return self.render("ended.md.j2", page_dir, project=self.project)
             return self.render("upcoming.md.j2", page_dir, upcoming=self.upcoming()[:3])
         if name == "event" and arg and (event := self.data.event(arg)):
-            return self.render("event.md.j2", page_dir, e=event, open=registration_open(event, self.today),
-                               ahead=is_upcoming(event, self.today) and event.status != "cancelled",
-                               notice=status_notice(event, self.lang))
+            return self.render(
+                "event.md.j2",
+                page_dir,
+                e=event,
+                open=registration_open(event, self.today),
+                ahead=is_upcoming(event, self.today) and event.status != "cancelled",
+                notice=status_notice(event, self.lang),
+            )
         if name == "trainings":
             return self.render("trainings.md.j2", page_dir, trainings=self.data.trainings, today=self.today)
         if name == "media":
@@ -173,8 +199,14 @@ class Renderer:
 
 
 # The data file behind each marker: a page made from data is as new as its data.
-MARKER_SOURCES = {"events": "data/events.yaml", "upcoming": "data/events.yaml", "event": "data/events.yaml",
-                  "trainings": "data/trainings.yaml", "media": "data/media.yaml", "team": "data/team.yaml"}
+MARKER_SOURCES = {
+    "events": "data/events.yaml",
+    "upcoming": "data/events.yaml",
+    "event": "data/events.yaml",
+    "trainings": "data/trainings.yaml",
+    "media": "data/media.yaml",
+    "team": "data/team.yaml",
+}
 
 
 def page_dates(root: Path, page_rel: str, markdown: str) -> dict[str, str]:

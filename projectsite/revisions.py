@@ -1,6 +1,7 @@
 """When a file was first and last changed, from git (Public Information Act § 32: a page shows both).
 
 Outside a git checkout (a copy, a tarball) the file's modification time stands in for both."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,8 +14,13 @@ from pathlib import Path
 def _git_days(root: str, rel: str, stamp: int) -> tuple[str, ...]:
     """Every commit day (YYYY-MM-DD) of a file, newest first; `stamp` renews the cache when the file changes."""
     try:
-        out = subprocess.run(["git", "-C", root, "log", "--format=%cs", "--", rel],
-                             capture_output=True, text=True, timeout=20, check=False)
+        out = subprocess.run(
+            ["git", "-C", root, "log", "--format=%cs", "--", rel],
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return ()
     return tuple(out.stdout.split()) if out.returncode == 0 else ()

@@ -5,6 +5,7 @@ It is rendered by a Markdown instance of its own, without raw HTML and without e
 allowed tags, with links only to https:, http:, mailto: or a relative address. Pages, feeds, calendars,
 meta descriptions and JSON-LD all start from this one rendering: pages take its HTML, the rest its text.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,7 +41,7 @@ def allowed_target(href: str) -> bool:
     return scheme is None or scheme.group(1).lower() in SCHEMES
 
 
-class _Restrict(Treeprocessor):
+class _Restrict(Treeprocessor):  # type: ignore[misc]  # Markdown ships no types
     """Headings become paragraphs, images their alt text, links to other schemes their text."""
 
     def run(self, root: etree.Element) -> None:
@@ -70,8 +71,14 @@ def to_html(source: str) -> str:
     md = _markdown()
     md.reset()
     html = md.convert(clean_text(source))
-    safe = nh3.clean(html, tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
-                     url_schemes=set(SCHEMES), strip_comments=True, link_rel="noopener noreferrer")
+    safe = nh3.clean(
+        html,
+        tags=set(TAGS),
+        attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+        url_schemes=set(SCHEMES),
+        strip_comments=True,
+        link_rel="noopener noreferrer",
+    )
     return re.sub(r"\n\s*\n", "\n", _LINK_WITHOUT_TARGET.sub(r"\1", safe)).strip()
 
 

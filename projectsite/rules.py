@@ -1,20 +1,21 @@
 """Rules between fields and between entries, checked on validated models: (path, message, severity)."""
+
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from .dates import TZ, aware, day_of
-from .models import Event, Training
 from .messages import Message, say
+from .models import Event, Training
 from .problems import Path, Severity
 
 Finding = tuple[Path, Message, Severity]
 
 
 def _iso(when: Any) -> str:
-    return when.isoformat(sep=" ", timespec="minutes") if hasattr(when, "hour") else when.isoformat()
+    return str(when.isoformat(sep=" ", timespec="minutes") if hasattr(when, "hour") else when.isoformat())
 
 
 def duplicate_ids(items: Sequence[Any], root: str, prefix: Path = ()) -> Iterator[Finding]:
@@ -32,7 +33,7 @@ def local_time(when: Any, path: Path) -> Iterator[Finding]:
     first, second = when.replace(tzinfo=TZ, fold=0), when.replace(tzinfo=TZ, fold=1)
     if first.utcoffset() == second.utcoffset():
         return
-    if first.astimezone(dt.timezone.utc).astimezone(TZ).replace(tzinfo=None) != when:
+    if first.astimezone(dt.UTC).astimezone(TZ).replace(tzinfo=None) != when:
         yield path, say("time_nonexistent", value=_iso(when)), "error"
     else:
         yield path, say("time_ambiguous", value=_iso(when)), "warning"
@@ -51,8 +52,11 @@ def event_rules(events: Sequence[Event]) -> Iterator[Finding]:
             yield (i, "previous_start"), say("previous_start_not_postponed"), "error"
         deadline = event.registration.deadline if event.registration else None
         if deadline is not None and day_of(deadline) > day_of(event.start):
-            yield (i, "registration", "deadline"), say("deadline_after", deadline=_iso(deadline),
-                                                      start=_iso(event.start)), "error"
+            yield (
+                (i, "registration", "deadline"),
+                say("deadline_after", deadline=_iso(deadline), start=_iso(event.start)),
+                "error",
+            )
 
 
 def training_rules(trainings: Sequence[Training]) -> Iterator[Finding]:
@@ -64,8 +68,11 @@ def training_rules(trainings: Sequence[Training]) -> Iterator[Finding]:
         yield from duplicate_ids(training.modules, f"trainings[{i}].modules", (i, "modules"))
         for j, module in enumerate(training.modules):
             if not period.start <= module.date <= period.end:
-                yield (i, "modules", j, "date"), say("module_outside", date=module.date, start=period.start,
-                                                     end=period.end), "warning"
+                yield (
+                    (i, "modules", j, "date"),
+                    say("module_outside", date=module.date, start=period.start, end=period.end),
+                    "warning",
+                )
 
 
-RULES = {"events": event_rules, "trainings": training_rules}
+RULES: dict[str, Callable[[Any], Iterable[Finding]]] = {"events": event_rules, "trainings": training_rules}

@@ -1,4 +1,5 @@
 """JSON Schemas of the data files, from the same models that validate them, with help in both languages."""
+
 from __future__ import annotations
 
 import json
@@ -11,12 +12,18 @@ from .models import DATA_FILES
 
 # (Estonian, English) help for each field, by "Model.field" or, shared by every model, by "field".
 HELP: dict[str, tuple[str, str]] = {
-    "id": ("Püsiv tunnus: väiketähed, numbrid ja '-'; on aadressis.", "A lasting id: lowercase letters, digits and '-'; part of the address."),
+    "id": (
+        "Püsiv tunnus: väiketähed, numbrid ja '-'; on aadressis.",
+        "A lasting id: lowercase letters, digits and '-'; part of the address.",
+    ),
     "title": ("Pealkiri: tekst või et:/en:.", "Title: text, or et:/en:."),
     "trainers": ("Koolitajate nimed.", "The trainers' names."),
-    "time": ("Kellaaeg, näiteks \"14:00\" või \"14:15–15:15\".", "Time of day, e.g. \"14:00\" or \"14:15–15:15\"."),
+    "time": ('Kellaaeg, näiteks "14:00" või "14:15–15:15".', 'Time of day, e.g. "14:00" or "14:15–15:15".'),
     "item": ("Mis sel ajal toimub.", "What happens at that time."),
-    "Event.start": ("Algus: AAAA-KK-PP või AAAA-KK-PP TT:MM (Tallinna aeg).", "Start: YYYY-MM-DD or YYYY-MM-DD HH:MM (Tallinn time)."),
+    "Event.start": (
+        "Algus: AAAA-KK-PP või AAAA-KK-PP TT:MM (Tallinna aeg).",
+        "Start: YYYY-MM-DD or YYYY-MM-DD HH:MM (Tallinn time).",
+    ),
     "Event.end": ("Lõpp, mitte enne algust.", "End, not before the start."),
     "Event.location": ("Toimumiskoht.", "Where it takes place."),
     "Event.summary": ("Kokkuvõte (Markdown).", "Summary (Markdown)."),
@@ -25,12 +32,27 @@ HELP: dict[str, tuple[str, str]] = {
     "Event.capacity": ("Kohtade arv.", "Number of places."),
     "Event.tags": ("Sildid.", "Tags."),
     "Event.published": ("Millal sündmusest teatati (uudisvoo jaoks).", "When the event was announced (for the feed)."),
-    "Event.status": ("scheduled (toimub), cancelled (jääb ära) või postponed (edasi lükatud).", "scheduled, cancelled or postponed."),
-    "Event.previous_start": ("Edasi lükatud sündmuse algne algus; start on siis uus aeg.", "A postponed event's original start; start is then the new date."),
-    "Registration.url": ("Registreerimisvormi aadress (https://...).", "The registration form's address (https://...)."),
-    "Registration.deadline": ("Registreerimise tähtaeg, mitte pärast algust.", "Registration deadline, not after the start."),
+    "Event.status": (
+        "scheduled (toimub), cancelled (jääb ära) või postponed (edasi lükatud).",
+        "scheduled, cancelled or postponed.",
+    ),
+    "Event.previous_start": (
+        "Edasi lükatud sündmuse algne algus; start on siis uus aeg.",
+        "A postponed event's original start; start is then the new date.",
+    ),
+    "Registration.url": (
+        "Registreerimisvormi aadress (https://...).",
+        "The registration form's address (https://...).",
+    ),
+    "Registration.deadline": (
+        "Registreerimise tähtaeg, mitte pärast algust.",
+        "Registration deadline, not after the start.",
+    ),
     "Training.period": ("Toimumise aeg: start ja end.", "When it runs: start and end."),
-    "Training.volume": ("Maht akadeemilistes tundides; kokku arvutatakse.", "Volume in academic hours; the total is counted."),
+    "Training.volume": (
+        "Maht akadeemilistes tundides; kokku arvutatakse.",
+        "Volume in academic hours; the total is counted.",
+    ),
     "Training.venue": ("Toimumiskoht.", "Venue."),
     "Training.target_group": ("Sihtrühm.", "Target group."),
     "Training.goal": ("Eesmärk.", "Goal."),
@@ -55,11 +77,17 @@ HELP: dict[str, tuple[str, str]] = {
     "TeamMember.role": ("Roll projektis.", "Role in the project."),
     "TeamMember.email": ("E-posti aadress.", "E-mail address."),
     "TeamMember.phone": ("Telefon, näiteks +372 5560 3988.", "Phone, e.g. +372 5560 3988."),
-    "Text": ("Tekst: lihtsalt sõnad (mõlemas keeles sama) või et: (kohustuslik) ja en:.",
-             "Text: plain words (the same in both languages), or et: (required) and en:."),
+    "Text": (
+        "Tekst: lihtsalt sõnad (mõlemas keeles sama) või et: (kohustuslik) ja en:.",
+        "Text: plain words (the same in both languages), or et: (required) and en:.",
+    ),
 }
-FILE_TITLES = {"events": ("Sündmused", "Events"), "trainings": ("Koolitused", "Trainings"),
-               "media": ("Meediakajastused", "Media coverage"), "team": ("Meeskond", "Team")}
+FILE_TITLES = {
+    "events": ("Sündmused", "Events"),
+    "trainings": ("Koolitused", "Trainings"),
+    "media": ("Meediakajastused", "Media coverage"),
+    "team": ("Meeskond", "Team"),
+}
 
 
 def _help(key: str) -> dict[str, str]:
@@ -82,8 +110,12 @@ def _annotate(schema: dict[str, Any]) -> dict[str, Any]:
 def data_schema(name: str) -> dict[str, Any]:
     schema = TypeAdapter(DATA_FILES[name]).json_schema()
     et, en = FILE_TITLES[name]
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"{et} / {en}",
-            "description": f"data/{name}.yaml", **_annotate(schema)}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"{et} / {en}",
+        "description": f"data/{name}.yaml",
+        **_annotate(schema),
+    }
 
 
 def write_schemas(folder: Path) -> list[Path]:

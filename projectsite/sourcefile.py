@@ -1,4 +1,5 @@
 """Reading a file the editor wrote: a folder, a special file, an unreadable, huge or non-UTF-8 one is a message."""
+
 from __future__ import annotations
 
 import stat

@@ -1,4 +1,5 @@
 """schema.org JSON-LD for event pages (Event), news posts (NewsArticle) and trainings (Course)."""
+
 from __future__ import annotations
 
 import json
@@ -50,9 +51,11 @@ def event_ld(event: Event, lang: str, url: str, organizer: Json, image: str) -> 
         "endDate": _iso(event.end or event.start, end=event.end is not None),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "eventStatus": event_status(event),
-        "location": {"@type": "Place", "name": _text(event.location, lang) or "Võru maakond",
-                     "address": {"@type": "PostalAddress", "addressRegion": "Võru maakond",
-                                 "addressCountry": "EE"}},
+        "location": {
+            "@type": "Place",
+            "name": _text(event.location, lang) or "Võru maakond",
+            "address": {"@type": "PostalAddress", "addressRegion": "Võru maakond", "addressCountry": "EE"},
+        },
         "description": _text(event.summary, lang) or event.title.get(lang)[0],
         "url": url,
         "organizer": organizer,
@@ -60,8 +63,13 @@ def event_ld(event: Event, lang: str, url: str, organizer: Json, image: str) -> 
         "inLanguage": lang,
     }
     if event.registration is not None:
-        offer: Json = {"@type": "Offer", "url": event.registration.url, "price": "0", "priceCurrency": "EUR",
-                       "availability": "https://schema.org/InStock"}
+        offer: Json = {
+            "@type": "Offer",
+            "url": event.registration.url,
+            "price": "0",
+            "priceCurrency": "EUR",
+            "availability": "https://schema.org/InStock",
+        }
         if event.registration.deadline is not None:
             offer["validThrough"] = _iso(event.registration.deadline, end=True)
         data["offers"] = offer
@@ -89,14 +97,17 @@ def news_ld(post: NewsPost, url: str, publisher: Json, image: str) -> Json:
 
 
 def course_ld(training: Training, lang: str, url: str, provider: Json) -> Json:
-    instances = [{
-        "@type": "CourseInstance",
-        "name": module.title.get(lang)[0],
-        "startDate": module.date.isoformat(),
-        "courseMode": "onsite",
-        "instructor": [{"@type": "Person", "name": name} for name in module.trainers],
-        **({"location": _text(training.venue, lang)} if training.venue else {}),
-    } for module in training.modules]
+    instances = [
+        {
+            "@type": "CourseInstance",
+            "name": module.title.get(lang)[0],
+            "startDate": module.date.isoformat(),
+            "courseMode": "onsite",
+            "instructor": [{"@type": "Person", "name": name} for name in module.trainers],
+            **({"location": _text(training.venue, lang)} if training.venue else {}),
+        }
+        for module in training.modules
+    ]
     return {
         "@context": "https://schema.org",
         "@type": "Course",

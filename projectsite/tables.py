@@ -1,4 +1,5 @@
 """Wide tables on a phone: every body cell gets its column's name (data-label), so CSS can stack rows as cards."""
+
 from __future__ import annotations
 
 import html

@@ -1,4 +1,5 @@
 """Bilingual text: an Estonian original with an optional English translation, and its one fallback rule."""
+
 from __future__ import annotations
 
 from typing import Any

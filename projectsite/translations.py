@@ -1,4 +1,5 @@
 """What lacks English: texts in the data without `en:`, pages in docs/et/ without docs/en/ (and back)."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -12,6 +13,7 @@ from .messages import Message, count, say
 from .problems import Path, Problem, field_path
 from .text import Text
 from .yamlfile import Parsed
+
 
 def untranslated(value: Any, path: Path = ()) -> Iterator[Path]:
     """The paths of every Text below `value` that has Estonian only."""
@@ -27,20 +29,31 @@ def untranslated(value: Any, path: Path = ()) -> Iterator[Path]:
 
 
 def data_without_english(items: list[Any], parsed: Parsed, file: str, root: str) -> list[Problem]:
-    return [Problem(file, parsed.line(path), field_path(root, path), say("no_english"), "warning", "translation")
-            for path in untranslated(items)]
+    return [
+        Problem(file, parsed.line(path), field_path(root, path), say("no_english"), "warning", "translation")
+        for path in untranslated(items)
+    ]
 
 
 def pages_without_counterpart(root: FsPath, docs_dir: str) -> list[Problem]:
     """Pages that exist in one language only (line 1 of the page that is there)."""
     docs = root / docs_dir
-    pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")}
-             for lang in ("et", "en")}
+    pages = {
+        lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in ("et", "en")
+    }
     problems = []
     for lang, other, key in (("et", "en", "page_no_english"), ("en", "et", "page_no_estonian")):
         for rel in sorted(pages[lang] - pages[other]):
-            problems.append(Problem(f"{docs_dir}/{lang}/{rel}", 1, "",
-                                    say(key, other=f"{docs_dir}/{other}/{rel}"), "warning", "translation"))
+            problems.append(
+                Problem(
+                    f"{docs_dir}/{lang}/{rel}",
+                    1,
+                    "",
+                    say(key, other=f"{docs_dir}/{other}/{rel}"),
+                    "warning",
+                    "translation",
+                )
+            )
     return problems
 
 

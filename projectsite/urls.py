@@ -5,6 +5,7 @@ attribute in HTML (whitespace, quotes, <>[](){}, a backslash) must be percent-en
 is a single token. The parse itself is the WHATWG URL parser that pydantic ships (rust-url): the stored
 address is its normal form (an international domain in IDNA, other non-ASCII percent-encoded).
 """
+
 from __future__ import annotations
 
 import re
@@ -51,7 +52,7 @@ def parse(value: str) -> str:
     bad = _bad_character(text)
     if bad is not None:
         raise Refusal("url_character", bad)
-    if scheme_name != "mailto" and not text[len(scheme_name) + 1:].startswith("//"):
+    if scheme_name != "mailto" and not text[len(scheme_name) + 1 :].startswith("//"):
         raise Refusal("url_format")
     try:
         url = Url(text)

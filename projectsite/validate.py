@@ -1,4 +1,5 @@
 """Parsed YAML → models, every failure as a Problem with its file, line and field."""
+
 from __future__ import annotations
 
 import re
@@ -14,6 +15,7 @@ from .problems import Path, Problem, field_path
 from .rules import Finding
 from .written import as_written
 from .yamlfile import Parsed, duplicate_keys
+
 
 @cache  # building an adapter is slow; it depends on the type alone
 def _adapter(tp: Any) -> TypeAdapter[Any]:
@@ -40,13 +42,17 @@ def control_characters(value: Any, path: Path = ()) -> Iterator[tuple[Path, Mess
             yield from control_characters(item, (*path, index))
 
 
-def validate_parsed(parsed: Parsed, tp: Any, file: str, root: str,
-                    rules: Callable[[Any], Iterable[Finding]] | None = None) -> tuple[Any, list[Problem]]:
+def validate_parsed(
+    parsed: Parsed, tp: Any, file: str, root: str, rules: Callable[[Any], Iterable[Finding]] | None = None
+) -> tuple[Any, list[Problem]]:
     """Validate parsed YAML against `tp`; the value is None when any error was found."""
-    problems = [Problem(file, line + 1 + parsed.line_offset, field_path(root, path), text)
-                for path, line, text in duplicate_keys(parsed.node)]
-    controls = [Problem(file, parsed.line(path), field_path(root, path), text)
-                for path, text in control_characters(parsed.data)]
+    problems = [
+        Problem(file, line + 1 + parsed.line_offset, field_path(root, path), text)
+        for path, line, text in duplicate_keys(parsed.node)
+    ]
+    controls = [
+        Problem(file, parsed.line(path), field_path(root, path), text) for path, text in control_characters(parsed.data)
+    ]
     if controls:
         return None, problems + controls
     try:

@@ -3,6 +3,7 @@
 The loader is bounded (nesting depth, aliases and what they expand to) and reads values as written:
 no YAML 1.1 octal (`030`), sexagesimal (`14:00`), `yes/no/on/off` booleans or timestamps.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,8 +34,11 @@ _RESOLVERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", tuple("tTfF")),
     ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ("~", "n", "N", "")),
     ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", tuple("-+0123456789")),
-    ("tag:yaml.org,2002:float",
-     r"^[-+]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", tuple("-+.0123456789")),
+    (
+        "tag:yaml.org,2002:float",
+        r"^[-+]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$",
+        tuple("-+.0123456789"),
+    ),
     ("tag:yaml.org,2002:merge", r"^<<$", ("<",)),
 )
 
@@ -75,7 +79,10 @@ def _child(node: Node, part: str | int) -> tuple[int, Node] | None:
     if isinstance(node, MappingNode):
         for key, value in node.value:
             if key.value == str(part):
-                return value.start_mark.line if value.start_mark.line == key.start_mark.line else key.start_mark.line, value
+                return (
+                    value.start_mark.line if value.start_mark.line == key.start_mark.line else key.start_mark.line,
+                    value,
+                )
     if isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
         return node.value[part].start_mark.line, node.value[part]
     return None
@@ -146,7 +153,7 @@ def _children(node: Node) -> list[Node]:
 
 def _compose(loader: Any, text: str) -> Node | None:
     first_alias = _screen(text)
-    node = loader.get_single_node()
+    node: Node | None = loader.get_single_node()
     if node is not None and first_alias is not None:
         added = _expansion(node)
         if added < 0:

@@ -2,6 +2,7 @@
 
 No word of the parser reaches the editor: each known problem has its own message in both languages.
 """
+
 from __future__ import annotations
 
 import yaml

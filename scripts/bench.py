@@ -3,6 +3,7 @@
 Run with `make bench`. Writes the table into README.md (between the bench markers) and prints it.
 Sizes: the shipped site, ×10 and ×100 synthetic (but valid) data from a fixed seed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,6 +41,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 # ---------------------------------------------------------------- synthetic data
 
+
 def copy_project(dest: Path) -> Path:
     dest.mkdir(parents=True)
     for part in PARTS:
@@ -63,29 +65,63 @@ def synthesize(project: Path, factor: int, seed: int = 2022) -> None:
     events = yaml.safe_load((project / "data/events.yaml").read_text(encoding="utf-8")) or []
     for i in range(20 * extra):
         day = f"{2020 + i % 8}-{1 + i % 12:02}-{1 + i % 28:02}"
-        events.append({"id": f"synthetic-{i}", "title": _text(rng, 4), "start": f"{day} 10:00", "end": f"{day} 16:00",
-                       "location": "Võru", "summary": _text(rng, 40),
-                       "agenda": [{"time": f"{10 + h}:00", "item": _text(rng, 5)} for h in range(5)]})
+        events.append(
+            {
+                "id": f"synthetic-{i}",
+                "title": _text(rng, 4),
+                "start": f"{day} 10:00",
+                "end": f"{day} 16:00",
+                "location": "Võru",
+                "summary": _text(rng, 40),
+                "agenda": [{"time": f"{10 + h}:00", "item": _text(rng, 5)} for h in range(5)],
+            }
+        )
     trainings = yaml.safe_load((project / "data/trainings.yaml").read_text(encoding="utf-8"))
     for p in range(max(1, extra // 5)):
-        trainings.append({"id": f"programme-{p}", "title": _text(rng, 6), "period": {"start": "2023-01-01", "end": "2023-12-31"},
-                          "volume": {"contact": 100, "independent": 50},
-                          "modules": [{"id": f"m-{m}", "date": f"2023-{1 + m:02}-15", "title": _text(rng, 5), "trainers": ["A B"],
-                                       "hours": {"contact": 6, "independent": 2}, "goals": _text(rng, 20)} for m in range(10)]})
+        trainings.append(
+            {
+                "id": f"programme-{p}",
+                "title": _text(rng, 6),
+                "period": {"start": "2023-01-01", "end": "2023-12-31"},
+                "volume": {"contact": 100, "independent": 50},
+                "modules": [
+                    {
+                        "id": f"m-{m}",
+                        "date": f"2023-{1 + m:02}-15",
+                        "title": _text(rng, 5),
+                        "trainers": ["A B"],
+                        "hours": {"contact": 6, "independent": 2},
+                        "goals": _text(rng, 20),
+                    }
+                    for m in range(10)
+                ],
+            }
+        )
     media = yaml.safe_load((project / "data/media.yaml").read_text(encoding="utf-8"))
-    media += [{"date": f"{2020 + i % 6}-{1 + i % 12:02}-{1 + i % 28:02}", "title": _text(rng, 8)["et"],
-               "outlet": rng.choice(["Lõunaleht", "Ring FM", "Õpetajate Leht"])} for i in range(50 * extra)]
+    media += [
+        {
+            "date": f"{2020 + i % 6}-{1 + i % 12:02}-{1 + i % 28:02}",
+            "title": _text(rng, 8)["et"],
+            "outlet": rng.choice(["Lõunaleht", "Ring FM", "Õpetajate Leht"]),
+        }
+        for i in range(50 * extra)
+    ]
     for name, data in (("events", events), ("trainings", trainings), ("media", media)):
-        (project / f"data/{name}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (project / f"data/{name}.yaml").write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
     for i in range(5 * extra):
         for lang in LANGUAGES:
             post = project / "docs" / lang / "news" / f"2023-{1 + i % 12:02}-{1 + i % 28:02}-post-{i}.md"
             body = " ".join(_text(rng, 200)[lang].split())
-            post.write_text(f"---\ndate: 2023-{1 + i % 12:02}-{1 + i % 28:02}\ntitle: Post {i} {lang}\n---\n\n# Post {i}\n\n{body}\n",
-                            encoding="utf-8")
+            post.write_text(
+                f"---\ndate: 2023-{1 + i % 12:02}-{1 + i % 28:02}\ntitle: Post {i} {lang}\n---\n\n# Post {i}\n\n{body}\n",
+                encoding="utf-8",
+            )
 
 
 # ---------------------------------------------------------------- the same pages without hooks, and for Hugo
+
 
 def plain_pages(project: Path) -> dict[str, dict[str, str]]:
     """Every page's Markdown as the hooks make it: {lang: {path in the language folder: markdown}}."""
@@ -130,7 +166,8 @@ def hugo_project(pages: dict[str, dict[str, str]], dest: Path) -> Path:
     (dest / "layouts" / "_default").mkdir(parents=True)
     for name in ("single.html", "list.html"):
         (dest / "layouts" / "_default" / name).write_text(HUGO_LAYOUT, encoding="utf-8")
-    (dest / "hugo.toml").write_text("""baseURL = "https://loim.example.org/"
+    (dest / "hugo.toml").write_text(
+        """baseURL = "https://loim.example.org/"
 defaultContentLanguage = "et"
 disableKinds = ["taxonomy", "term", "RSS", "sitemap"]
 [markup.goldmark.renderer]
@@ -144,7 +181,9 @@ weight = 1
 [languages.en]
 contentDir = "content/en"
 weight = 2
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     for lang, files in pages.items():
         folders = {os.path.dirname(rel) for rel in files}
         for rel, markdown in files.items():
@@ -160,6 +199,7 @@ weight = 2
 
 
 # ---------------------------------------------------------------- measuring
+
 
 @dataclass
 class Run:
@@ -180,7 +220,9 @@ def run_once(args: list[str], cwd: Path) -> Run:
 
 def median_run(args: list[str], cwd: Path, repeat: int) -> Run:
     runs = [run_once(args, cwd) for _ in range(repeat)]
-    return Run(statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs), max(r.rss_mb for r in runs))
+    return Run(
+        statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs), max(r.rss_mb for r in runs)
+    )
 
 
 def mkdocs_build(project: Path, repeat: int) -> Run:
@@ -188,7 +230,9 @@ def mkdocs_build(project: Path, repeat: int) -> Run:
 
 
 def hugo_build(project: Path, repeat: int) -> Run:
-    return median_run([str(BIN / "hugo"), "--quiet", "--cleanDestinationDir", "-d", str(project / "public")], project, repeat)
+    return median_run(
+        [str(BIN / "hugo"), "--quiet", "--cleanDestinationDir", "-d", str(project / "public")], project, repeat
+    )
 
 
 def free_port() -> int:
@@ -207,15 +251,22 @@ class Latency:
 def serve_latency(project: Path, repeat: int = 9) -> Latency:
     """Seconds from saving a change to the changed page under `mkdocs serve`: in data/events.yaml, in a page."""
     port = free_port()
-    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}/"
     try:
         _wait_for(base + "en/events/avaseminar-2022/", "LÕIM opening seminar", timeout=120)
-        data = _edits(project / "data" / "events.yaml", "en: LÕIM opening seminar", base + "en/events/avaseminar-2022/",
-                      repeat)
-        markdown = _edits(project / "docs" / "en" / "project.md", "title: About the project", base + "en/project/",
-                          repeat)
+        data = _edits(
+            project / "data" / "events.yaml", "en: LÕIM opening seminar", base + "en/events/avaseminar-2022/", repeat
+        )
+        markdown = _edits(
+            project / "docs" / "en" / "project.md", "title: About the project", base + "en/project/", repeat
+        )
         return Latency(data, markdown)
     finally:
         server.terminate()
@@ -259,6 +310,7 @@ def page_weights(site: Path) -> list[tuple[str, int]]:
     sys.path.insert(0, str(ROOT / "tests"))
     from browser import CHROMIUM, CHROMIUM_ARGS, serve
     from playwright.sync_api import sync_playwright
+
     weights = []
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -267,7 +319,7 @@ def page_weights(site: Path) -> list[tuple[str, int]]:
             rel = "" if rel == "." else rel + "/"
             page = browser.new_page()
             bodies: list[bytes] = []
-            page.on("response", lambda r: bodies.append(r.body()) if r.ok else None)
+            page.on("response", lambda r, into=bodies: into.append(r.body()) if r.ok else None)
             page.goto(base + rel, wait_until="networkidle")
             page.close()
             weights.append((rel or "/", sum(len(gzip.compress(b, 6)) for b in bodies)))
@@ -276,6 +328,7 @@ def page_weights(site: Path) -> list[tuple[str, int]]:
 
 
 # ---------------------------------------------------------------- the report
+
 
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__)
@@ -302,7 +355,10 @@ def main() -> None:
             fastest = hugo_build(hugo, args.repeat)
             advance(1)
             rows.append((factor, count, ours, alone, fastest))
-            print(f"x{factor}: {count} pages, ours {ours.wall:.2f}s, plain {alone.wall:.2f}s, hugo {fastest.wall:.2f}s", flush=True)
+            print(
+                f"x{factor}: {count} pages, ours {ours.wall:.2f}s, plain {alone.wall:.2f}s, hugo {fastest.wall:.2f}s",
+                flush=True,
+            )
             if factor == 1:
                 latency = serve_latency(site)
                 advance(1)
@@ -320,21 +376,33 @@ def main() -> None:
 
 def report(rows: list[tuple[int, int, Run, Run, Run]], latency: Latency | None, weights: list[tuple[str, int]]) -> str:
     small = rows[0][2].wall
-    lines = [f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores, "
-             f"Python {platform.python_version()}; medians of the runs; memory is the peak of the build process.", "",
-             "| size | pages (both languages) | our build: wall / CPU | peak memory | ×small | plain MkDocs | hooks cost | Hugo | ours ÷ Hugo |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [
+        f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}; medians of the runs; memory is the peak of the build process.",
+        "",
+        "| size | pages (both languages) | our build: wall / CPU | peak memory | ×small | plain MkDocs | hooks cost | Hugo | ours ÷ Hugo |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for factor, count, ours, alone, fastest in rows:
-        lines.append(f"| ×{factor} | {count} | {ours.wall:.2f} s / {ours.cpu:.2f} s | {ours.rss_mb:.0f} MB | "
-                     f"{ours.wall / small:.1f} | {alone.wall:.2f} s | {100 * (ours.wall / alone.wall - 1):+.0f} % | "
-                     f"{fastest.wall:.2f} s | {ours.wall / fastest.wall:.0f}× |")
+        lines.append(
+            f"| ×{factor} | {count} | {ours.wall:.2f} s / {ours.cpu:.2f} s | {ours.rss_mb:.0f} MB | "
+            f"{ours.wall / small:.1f} | {alone.wall:.2f} s | {100 * (ours.wall / alone.wall - 1):+.0f} % | "
+            f"{fastest.wall:.2f} s | {ours.wall / fastest.wall:.0f}× |"
+        )
     if latency is not None:
-        lines += ["", (f"Under `mkdocs serve`, a change shows in the browser {latency.data:.2f} s after saving "
-                       f"`data/events.yaml` and {latency.markdown:.2f} s after saving a page (medians).")]
+        lines += [
+            "",
+            (
+                f"Under `mkdocs serve`, a change shows in the browser {latency.data:.2f} s after saving "
+                f"`data/events.yaml` and {latency.markdown:.2f} s after saving a page (medians)."
+            ),
+        ]
     if weights:
         heaviest = max(weights, key=lambda w: w[1])
-        lines.append(f"Page transfer weight (all a page loads, gzip-compressed), over {len(weights)} pages: median "
-                     f"{statistics.median(w for _, w in weights) / 1024:.0f} KB, heaviest {heaviest[0]} {heaviest[1] / 1024:.0f} KB.")
+        lines.append(
+            f"Page transfer weight (all a page loads, gzip-compressed), over {len(weights)} pages: median "
+            f"{statistics.median(w for _, w in weights) / 1024:.0f} KB, heaviest {heaviest[0]} {heaviest[1] / 1024:.0f} KB."
+        )
     return "\n".join(lines)
 
 

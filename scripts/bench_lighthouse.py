@@ -2,6 +2,7 @@
 
 A figure, not a test: the score moves with the machine's load. Run it on a quiet machine (`make bench`).
 """
+
 from __future__ import annotations
 
 import functools
@@ -28,8 +29,12 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 def build(site: Path) -> None:
     mkdocs = Path(sys.executable).parent / "mkdocs"
-    subprocess.run([str(mkdocs), "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)], check=True,
-                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True)
+    subprocess.run(
+        [str(mkdocs), "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+    )
 
 
 def item_pages(site: Path) -> list[str]:
@@ -48,8 +53,11 @@ def scores(site: Path) -> dict[str, float]:
     pages = [lang + kind for lang in ("", "en/") for kind in KINDS + item_pages(site)]
     out = site.parent / "lighthouse.json"
     try:
-        subprocess.run(["node", str(ROOT / "tests" / "lighthouse.mjs"), str(out), "performance",
-                        *[base + p for p in pages]], check=True, cwd=ROOT)
+        subprocess.run(
+            ["node", str(ROOT / "tests" / "lighthouse.mjs"), str(out), "performance", *[base + p for p in pages]],
+            check=True,
+            cwd=ROOT,
+        )
     finally:
         server.shutdown()
     report = json.loads(out.read_text(encoding="utf-8"))
@@ -58,12 +66,18 @@ def scores(site: Path) -> dict[str, float]:
 
 def write_readme(found: dict[str, float]) -> str:
     worst = min(found, key=lambda k: found[k])
-    line = (f"Lighthouse performance (mobile, {date.today().isoformat()}, {len(found)} pages in both languages): "
-            f"median {statistics.median(found.values()):.0f}, lowest {found[worst]:.0f} ({worst}).")
+    line = (
+        f"Lighthouse performance (mobile, {date.today().isoformat()}, {len(found)} pages in both languages): "
+        f"median {statistics.median(found.values()):.0f}, lowest {found[worst]:.0f} ({worst})."
+    )
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
-    text = re.sub(r"<!-- lighthouse:start -->.*<!-- lighthouse:end -->",
-                  f"<!-- lighthouse:start -->\n{line}\n<!-- lighthouse:end -->", text, flags=re.S)
+    text = re.sub(
+        r"<!-- lighthouse:start -->.*<!-- lighthouse:end -->",
+        f"<!-- lighthouse:start -->\n{line}\n<!-- lighthouse:end -->",
+        text,
+        flags=re.S,
+    )
     readme.write_text(text, encoding="utf-8")
     return line
 

@@ -1,5 +1,6 @@
 """The newsletter's figures: a sync of 100,000 subscribers into an empty local audience (goal: at most 10 s), and
 how many requests a Mailchimp sync of 10,000 takes, against the loopback Mailchimp of the tests (goal: at most 25)."""
+
 from __future__ import annotations
 
 import os
@@ -11,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from fake_mailchimp import FakeMailchimp
+from fake_mailchimp import FakeMailchimp  # noqa: E402 (the tests folder goes on the path first)
 
 PROJECTSITE = str(Path(sys.executable).parent / "projectsite")
 LOCAL_PEOPLE = 100_000
@@ -34,8 +35,12 @@ def local(folder: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MAILCHIMP_", "SMTP_"))}
     for run in ("into an empty local audience", "again, nothing changed"):
         started = time.perf_counter()
-        subprocess.run([PROJECTSITE, "newsletter", "sync", str(csv), "--root", str(project), "--backend", "outbox", "--quiet"],
-                       env=env, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [PROJECTSITE, "newsletter", "sync", str(csv), "--root", str(project), "--backend", "outbox", "--quiet"],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         print(f"sync of {LOCAL_PEOPLE:,} subscribers {run}: {time.perf_counter() - started:.1f} s (goal: at most 10 s)")
 
 
@@ -43,15 +48,26 @@ def mailchimp(folder: Path) -> None:
     fake = FakeMailchimp()
     csv = subscribers(folder, MAILCHIMP_PEOPLE)
     with fake.running() as url:
-        env = {**os.environ, "MAILCHIMP_API_KEY": fake.key, "MAILCHIMP_LIST_ID": fake.list_id,
-               "MAILCHIMP_API_URL": url, "NO_PROXY": "127.0.0.1,localhost"}
+        env = {
+            **os.environ,
+            "MAILCHIMP_API_KEY": fake.key,
+            "MAILCHIMP_LIST_ID": fake.list_id,
+            "MAILCHIMP_API_URL": url,
+            "NO_PROXY": "127.0.0.1,localhost",
+        }
         for run in ("first sync (empty audience)", "second sync (nothing changed)"):
             fake.requests.clear()
             started = time.perf_counter()
-            subprocess.run([PROJECTSITE, "newsletter", "sync", str(csv), "--root", str(ROOT), "--quiet"],
-                           env=env, check=True, stdout=subprocess.DEVNULL)
-            print(f"Mailchimp sync of {MAILCHIMP_PEOPLE:,}, {run}: {len(fake.requests)} requests, "
-                  f"{time.perf_counter() - started:.1f} s")
+            subprocess.run(
+                [PROJECTSITE, "newsletter", "sync", str(csv), "--root", str(ROOT), "--quiet"],
+                env=env,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            print(
+                f"Mailchimp sync of {MAILCHIMP_PEOPLE:,}, {run}: {len(fake.requests)} requests, "
+                f"{time.perf_counter() - started:.1f} s"
+            )
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ repository in a temporary folder (the worktree is never written). The tests that
 (TESTS_FOR) then run there with `-x -q`, with the copy's package first on PYTHONPATH; a failing run or a
 timeout counts as caught. Known equivalent mutants (EQUIVALENT) are reported and left out of the figure.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,9 +20,9 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from queue import Queue
 from dataclasses import dataclass
 from pathlib import Path
+from queue import Queue
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "projectsite"
@@ -36,26 +37,79 @@ KINDS = {
 }
 
 # Calls whose removal is a plausible bug: escaping, sanitising, normalising.
-DROPPABLE = {"escape", "escape_attr", "escape_md", "escape_markdown", "escape_text", "html_escape", "quote",
-             "sanitize", "clean", "normalize", "normalise", "strip", "lower", "casefold", "unicodedata.normalize",
-             "json_text", "script_safe", "ld_json", "text", "plain", "safe_url", "check_url"}
+DROPPABLE = {
+    "escape",
+    "escape_attr",
+    "escape_md",
+    "escape_markdown",
+    "escape_text",
+    "html_escape",
+    "quote",
+    "sanitize",
+    "clean",
+    "normalize",
+    "normalise",
+    "strip",
+    "lower",
+    "casefold",
+    "unicodedata.normalize",
+    "json_text",
+    "script_safe",
+    "ld_json",
+    "text",
+    "plain",
+    "safe_url",
+    "check_url",
+}
 
 # How much of the sample each module gets: the logic modules weigh more.
-WEIGHT = {"dates": 4, "rules": 4, "escape": 4, "urls": 4, "richtext": 3, "text": 3, "yamlfile": 3,
-          "validate": 3, "fields": 3, "models": 3, "calendar": 3, "feeds": 3, "structured": 3,
-          "period": 2, "event_text": 2, "plaintext": 2, "news": 2, "load": 2, "render": 2}
+WEIGHT = {
+    "dates": 4,
+    "rules": 4,
+    "escape": 4,
+    "urls": 4,
+    "richtext": 3,
+    "text": 3,
+    "yamlfile": 3,
+    "validate": 3,
+    "fields": 3,
+    "models": 3,
+    "calendar": 3,
+    "feeds": 3,
+    "structured": 3,
+    "period": 2,
+    "event_text": 2,
+    "plaintext": 2,
+    "news": 2,
+    "load": 2,
+    "render": 2,
+}
 NEWSLETTER_WEIGHT = 3
 SKIP = {"__init__", "messages", "cli", "schema", "explain", "progress"}
 
-ENGINE = ["tests/test_boundaries.py", "tests/test_site_rules.py", "tests/test_validation.py",
-          "tests/test_dates_in_sentences.py", "tests/test_markup_safety.py"]
+ENGINE = [
+    "tests/test_boundaries.py",
+    "tests/test_site_rules.py",
+    "tests/test_validation.py",
+    "tests/test_dates_in_sentences.py",
+    "tests/test_markup_safety.py",
+]
 NEWS = ["tests/test_newsletter.py", "tests/test_newsletter_preview.py", "tests/test_newsletter_once.py"]
-AUDIENCE = ["tests/test_newsletter_audience.py", "tests/test_newsletter_csv.py", "tests/test_newsletter_list.py",
-            "tests/test_fuzz_audience.py"]
+AUDIENCE = [
+    "tests/test_newsletter_audience.py",
+    "tests/test_newsletter_csv.py",
+    "tests/test_newsletter_list.py",
+    "tests/test_fuzz_audience.py",
+]
 # Which tests cover which module (found by grepping the tests for the module's imports and names).
 TESTS_FOR: dict[str, list[str]] = {
-    "dates": ["tests/test_boundaries.py", "tests/test_dates_in_sentences.py", "tests/test_site_rules.py",
-              "tests/test_validation.py", "tests/test_calendars.py"],
+    "dates": [
+        "tests/test_boundaries.py",
+        "tests/test_dates_in_sentences.py",
+        "tests/test_site_rules.py",
+        "tests/test_validation.py",
+        "tests/test_calendars.py",
+    ],
     "rules": ["tests/test_boundaries.py", "tests/test_site_rules.py", "tests/test_life_cycle.py"],
     "period": ["tests/test_boundaries.py", "tests/test_site_rules.py", "tests/test_life_cycle.py"],
     "escape": ["tests/test_fuzz_escaping.py", "tests/test_markup_safety.py", "tests/test_structured_data.py"],
@@ -63,14 +117,23 @@ TESTS_FOR: dict[str, list[str]] = {
     "richtext": ["tests/test_markup_safety.py", "tests/test_fuzz_escaping.py", "tests/test_site_content.py"],
     "plaintext": ["tests/test_markup_safety.py", "tests/test_newsletter_preview.py"],
     "urls": ["tests/test_markup_safety.py", "tests/test_validation.py", "tests/test_fuzz_loaders.py"],
-    "yamlfile": ["tests/test_loader_limits.py", "tests/test_yaml_messages.py", "tests/test_editor_report.py",
-                 "tests/test_fuzz_loaders.py", "tests/test_validation.py"],
+    "yamlfile": [
+        "tests/test_loader_limits.py",
+        "tests/test_yaml_messages.py",
+        "tests/test_editor_report.py",
+        "tests/test_fuzz_loaders.py",
+        "tests/test_validation.py",
+    ],
     "yamlsyntax": ["tests/test_loader_limits.py", "tests/test_yaml_messages.py", "tests/test_editor_report.py"],
     "load": ["tests/test_validation.py", "tests/test_loader_limits.py", "tests/test_fuzz_loaders.py"],
     "validate": ["tests/test_validation.py", "tests/test_editor_report.py", "tests/test_fuzz_loaders.py"],
     "fields": ["tests/test_validation.py", "tests/test_editor_report.py", "tests/test_fuzz_loaders.py"],
-    "models": ["tests/test_validation.py", "tests/test_editor_report.py", "tests/test_boundaries.py",
-               "tests/test_dates_in_sentences.py"],
+    "models": [
+        "tests/test_validation.py",
+        "tests/test_editor_report.py",
+        "tests/test_boundaries.py",
+        "tests/test_dates_in_sentences.py",
+    ],
     "event_text": ["tests/test_dates_in_sentences.py", "tests/test_boundaries.py", "tests/test_site_content.py"],
     "render": ["tests/test_boundaries.py", "tests/test_site_content.py", "tests/test_fuzz_escaping.py"],
     "calendar": ["tests/test_calendars.py", "tests/test_fuzz_loaders.py"],
@@ -95,9 +158,13 @@ MARKERS = "not browser and not validator"
 # Mutants shown to change no behaviour: (module, line, kind) -> why.
 EQUIVALENT: dict[tuple[str, int, str], str] = {
     ("event_text", 40, "return"): "None instead of '' for a scheduled event's notice: every reader of it "
-                                  "(EventText.lines, calendar.py, the event template's `if notice`) only tests truthiness",
+    "(EventText.lines, calendar.py, the event template's `if notice`) only tests truthiness",
     ("newsletter/csvfile", 86, "constant"): "maxsplit=1 -> 2 in a split of which only the first part is used",
-    ("feeds", 51, "constant"): "quote=True in an RSS description's HTML: &quot; and \" are the same text in HTML content",
+    (
+        "feeds",
+        51,
+        "constant",
+    ): "quote=True in an RSS description's HTML: &quot; and \" are the same text in HTML content",
 }
 
 
@@ -120,16 +187,30 @@ def call_name(node: ast.Call) -> str:
     return ""
 
 
-FLIP = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq, ast.NotEq: ast.Eq,
-        ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is}
+FLIP = {
+    ast.Lt: ast.LtE,
+    ast.LtE: ast.Lt,
+    ast.Gt: ast.GtE,
+    ast.GtE: ast.Gt,
+    ast.Eq: ast.NotEq,
+    ast.NotEq: ast.Eq,
+    ast.In: ast.NotIn,
+    ast.NotIn: ast.In,
+    ast.Is: ast.IsNot,
+    ast.IsNot: ast.Is,
+}
 
 
 def candidates(tree: ast.AST) -> list[tuple[ast.AST, str, str]]:
     """Every node that one kind can mutate, in a fixed order: (node, kind, description)."""
     found: list[tuple[ast.AST, str, str]] = []
-    docstrings = {id(n.body[0].value) for n in ast.walk(tree)
-                  if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef))
-                  and n.body and isinstance(n.body[0], ast.Expr)}
+    docstrings = {
+        id(n.body[0].value)
+        for n in ast.walk(tree)
+        if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef))
+        and n.body
+        and isinstance(n.body[0], ast.Expr)
+    }
     for node in ast.walk(tree):
         if isinstance(node, ast.Compare) and type(node.ops[0]) in FLIP:
             found.append((node, "compare", f"{type(node.ops[0]).__name__} -> {FLIP[type(node.ops[0])].__name__}"))
@@ -146,8 +227,11 @@ def candidates(tree: ast.AST) -> list[tuple[ast.AST, str, str]]:
                 found.append((node, "drop-call", f"drop {call_name(node)}()"))
         elif isinstance(node, ast.BoolOp):
             found.append((node, "boolop", "and <-> or"))
-        elif isinstance(node, ast.Return) and node.value is not None and not (
-                isinstance(node.value, ast.Constant) and node.value.value is None):
+        elif (
+            isinstance(node, ast.Return)
+            and node.value is not None
+            and not (isinstance(node.value, ast.Constant) and node.value.value is None)
+        ):
             found.append((node, "return", "return None"))
     return found
 
@@ -196,8 +280,10 @@ def all_candidates() -> dict[str, list[Mutant]]:
         if weight(module) == 0:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        by_module[module] = [Mutant(module, getattr(node, "lineno", 0), kind, i, desc)
-                             for i, (node, kind, desc) in enumerate(candidates(tree))]
+        by_module[module] = [
+            Mutant(module, getattr(node, "lineno", 0), kind, i, desc)
+            for i, (node, kind, desc) in enumerate(candidates(tree))
+        ]
     return by_module
 
 
@@ -242,9 +328,25 @@ def run_one(mutant: Mutant, copy: Path, timeout: int) -> tuple[str, float]:
     env = {**os.environ, "PYTHONPATH": str(copy), "PYTHONDONTWRITEBYTECODE": "1"}
     start = time.monotonic()
     try:
-        run = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
-                              "-m", MARKERS, *tests_for(mutant.module)],
-                             cwd=copy, env=env, capture_output=True, text=True, timeout=timeout)
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-x",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "-m",
+                MARKERS,
+                *tests_for(mutant.module),
+            ],
+            cwd=copy,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
         outcome = f"caught by {first_failure(run.stdout)}" if run.returncode != 0 else "survived"
     except subprocess.TimeoutExpired:
         outcome = "timeout"
@@ -255,11 +357,25 @@ def run_one(mutant: Mutant, copy: Path, timeout: int) -> tuple[str, float]:
 
 def make_copy(dest: Path) -> Path:
     """A copy of the repository's tracked sources (not .venv, not site/) with the package on the path."""
-    ignore = shutil.ignore_patterns(".venv", "node_modules", "site", ".git", "__pycache__", "*.pyc",
-                                    ".pytest_cache", ".hypothesis", "test-artifacts")
+    ignore = shutil.ignore_patterns(
+        ".venv",
+        "node_modules",
+        "site",
+        ".git",
+        "__pycache__",
+        "*.pyc",
+        ".pytest_cache",
+        ".hypothesis",
+        "test-artifacts",
+    )
     shutil.copytree(ROOT, dest, ignore=ignore)
-    check = subprocess.run([sys.executable, "-c", "import projectsite; print(projectsite.__file__)"],
-                           cwd=dest, env={**os.environ, "PYTHONPATH": str(dest)}, capture_output=True, text=True)
+    check = subprocess.run(
+        [sys.executable, "-c", "import projectsite; print(projectsite.__file__)"],
+        cwd=dest,
+        env={**os.environ, "PYTHONPATH": str(dest)},
+        capture_output=True,
+        text=True,
+    )
     if not check.stdout.strip().startswith(str(dest)):
         raise SystemExit(f"the copy's package is not the one imported: {check.stdout or check.stderr}")
     # The console scripts (mkdocs, projectsite) that the tests start also import from PYTHONPATH first.
@@ -302,10 +418,13 @@ def main() -> int:
         todo = [m for m in mutants if (m.module, m.line, m.kind) not in EQUIVALENT]
         for m in mutants:
             if m not in todo:
-                print(f"equivalent  {m.module}.py:{m.line} {m.kind}: {m.description}"
-                      f" ({EQUIVALENT[(m.module, m.line, m.kind)]})", flush=True)
+                print(
+                    f"equivalent  {m.module}.py:{m.line} {m.kind}: {m.description}"
+                    f" ({EQUIVALENT[(m.module, m.line, m.kind)]})",
+                    flush=True,
+                )
         with ThreadPoolExecutor(args.jobs) as pool:
-            for n, (m, (outcome, seconds)) in enumerate(zip(todo, pool.map(judge, todo)), 1):
+            for n, (m, (outcome, seconds)) in enumerate(zip(todo, pool.map(judge, todo), strict=True), 1):
                 where = f"{m.module}.py:{m.line} {m.kind}: {m.description}"
                 total += 1
                 caught += outcome != "survived"

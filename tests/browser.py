@@ -1,4 +1,5 @@
 """The built site served on 127.0.0.1, and a real headless Chromium (Debian's) to look at it."""
+
 from __future__ import annotations
 
 import functools
@@ -10,8 +11,15 @@ from pathlib import Path
 from loopback import serving
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -1,4 +1,5 @@
 """Shared fixtures: a copy of the project in a temporary folder, built for real with MkDocs."""
+
 from __future__ import annotations
 
 import os
@@ -6,14 +7,13 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
-
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent  # the project
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")  # hooks/: a site's own, if any
@@ -44,14 +44,22 @@ class Project:
         self.write("data/events.yaml", text)
 
     def build(self, today: str = "2023-06-01", strict: bool = True) -> subprocess.CompletedProcess[str]:
-        args = [str(BIN / "mkdocs"), "build", "--clean", "-f", str(self.root / "mkdocs.yml"),
-                "-d", str(self.root / "site")] + (["--strict"] if strict else [])
+        args = [
+            str(BIN / "mkdocs"),
+            "build",
+            "--clean",
+            "-f",
+            str(self.root / "mkdocs.yml"),
+            "-d",
+            str(self.root / "site"),
+        ] + (["--strict"] if strict else [])
         env = {**os.environ, "PROJECTSITE_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
         return subprocess.run(args, capture_output=True, text=True, env=env, cwd=self.root)
 
     def check(self, *flags: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(BIN / "projectsite"), "check", "--root", str(self.root), *flags],
-                              capture_output=True, text=True)
+        return subprocess.run(
+            [str(BIN / "projectsite"), "check", "--root", str(self.root), *flags], capture_output=True, text=True
+        )
 
     def html(self, rel: str) -> str:
         return (self.root / "site" / rel).read_text(encoding="utf-8")

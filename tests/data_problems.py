@@ -1,4 +1,5 @@
 """The problems one data file written in a test gets, as the editor reads them."""
+
 from __future__ import annotations
 
 from pathlib import Path

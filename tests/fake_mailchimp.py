@@ -3,6 +3,7 @@ Basic auth with the API key, GET /lists/{id}/members (paged, at most 1000), POST
 500 members, `update_existing`), campaigns (create, content, send, schedule on the quarter hour, test, get,
 list, delete), errors as application/problem+json, 429 past 10 simultaneous connections, and failures injected
 on purpose (`fail_next`, or `fail_paths` for requests whose path ends so)."""
+
 from __future__ import annotations
 
 import base64
@@ -43,7 +44,7 @@ class FakeMailchimp:
         if members and method == "GET":
             count = min(int(query.get("count", ["10"])[0]), 1000)
             offset = int(query.get("offset", ["0"])[0])
-            page = list(self.members.values())[offset:offset + count]
+            page = list(self.members.values())[offset : offset + count]
             return 200, {"members": page, "total_items": len(self.members), "list_id": self.list_id}
         if batch and method == "POST":
             return self.batch(body or {})
@@ -52,37 +53,61 @@ class FakeMailchimp:
     def batch(self, body: dict) -> tuple[int, dict]:
         given = body.get("members")
         if not isinstance(given, list) or len(given) > 500:
-            return problem(400, "Invalid Resource", "The resource submitted could not be validated: members "
-                           "must be an array of at most 500 items.")
+            return problem(
+                400,
+                "Invalid Resource",
+                "The resource submitted could not be validated: members must be an array of at most 500 items.",
+            )
         created, updated, errors = [], [], []
         for m in given:
             email, status = str(m.get("email_address", "")).lower(), m.get("status")
             if "@" not in email or status not in STATUSES:
                 errors.append({"email_address": email, "error": "Invalid member", "error_code": "ERROR_GENERIC"})
                 continue
-            record = {"email_address": email, "status": status, "language": m.get("language", ""),
-                      "merge_fields": m.get("merge_fields", {}), "tags": [{"id": i, "name": t} for i, t in enumerate(m.get("tags", []))]}
+            record = {
+                "email_address": email,
+                "status": status,
+                "language": m.get("language", ""),
+                "merge_fields": m.get("merge_fields", {}),
+                "tags": [{"id": i, "name": t} for i, t in enumerate(m.get("tags", []))],
+            }
             if email in self.members:
                 if not body.get("update_existing"):
-                    errors.append({"email_address": email, "error": f"{email} is already a list member.",
-                                   "error_code": "ERROR_CONTACT_EXISTS"})
+                    errors.append(
+                        {
+                            "email_address": email,
+                            "error": f"{email} is already a list member.",
+                            "error_code": "ERROR_CONTACT_EXISTS",
+                        }
+                    )
                     continue
                 self.members[email].update(record)
                 updated.append(record)
             else:
                 self.members[email] = record
                 created.append(record)
-        return 200, {"new_members": created, "updated_members": updated, "errors": errors,
-                     "total_created": len(created), "total_updated": len(updated), "error_count": len(errors)}
+        return 200, {
+            "new_members": created,
+            "updated_members": updated,
+            "errors": errors,
+            "total_created": len(created),
+            "total_updated": len(updated),
+            "error_count": len(errors),
+        }
 
     def campaign(self, method: str, path: str, query: dict[str, list[str]], body: dict) -> tuple[int, dict | None]:
         if path == "/3.0/campaigns" and method == "POST":
             recipients = body.get("recipients") or {}
             if recipients.get("list_id") != self.list_id or body.get("type") != "regular":
                 return problem(400, "Invalid Resource", "The resource submitted could not be validated.")
-            found = {"id": f"c{len(self.campaigns) + 1:04d}", "type": "regular", "status": "save",
-                     "recipients": {**recipients, "recipient_count": 0}, "settings": body.get("settings", {}),
-                     "content": None}
+            found = {
+                "id": f"c{len(self.campaigns) + 1:04d}",
+                "type": "regular",
+                "status": "save",
+                "recipients": {**recipients, "recipient_count": 0},
+                "settings": body.get("settings", {}),
+                "content": None,
+            }
             self.campaigns[found["id"]] = found
             return 200, found
         if path == "/3.0/campaigns" and method == "GET":
@@ -109,14 +134,17 @@ class FakeMailchimp:
         if action == "/actions/schedule" and method == "POST":
             when = str(body.get("schedule_time", ""))
             if not re.match(r"\d{4}-\d{2}-\d{2}T\d{2}:(00|15|30|45)", when):
-                return problem(400, "Invalid Resource", "Schedule time must be on the quarter-hour (:00, :15, :30, :45).")
+                return problem(
+                    400, "Invalid Resource", "Schedule time must be on the quarter-hour (:00, :15, :30, :45)."
+                )
             found.update(status="schedule", send_time=when)
             return 204, None
         if action == "/actions/send" and method == "POST":
             language = found["recipients"].get("segment_opts", {}).get("conditions", [{}])[0].get("value")
             found["status"] = "sent"
-            found["recipients"]["recipient_count"] = sum(1 for m in self.members.values()
-                                                         if m["status"] == "subscribed" and m["language"] == language)
+            found["recipients"]["recipient_count"] = sum(
+                1 for m in self.members.values() if m["status"] == "subscribed" and m["language"] == language
+            )
             return 204, None
         return problem(405, "Method Not Allowed", f"{method} is not allowed on {path}.")
 
@@ -149,11 +177,17 @@ class FakeMailchimp:
                     length = int(self.headers.get("Content-Length") or 0)
                     body = json.loads(self.rfile.read(length) or b"null") if length else None
                     if crowded:
-                        status, payload = problem(429, "Too Many Requests", "You have exceeded the limit of 10 simultaneous connections.")
+                        status, payload = problem(
+                            429, "Too Many Requests", "You have exceeded the limit of 10 simultaneous connections."
+                        )
                     elif injected:
                         status, payload = problem(injected, "Injected failure", "A failure the test asked for.")
                     elif not fake.authorized(self.headers.get("Authorization")):
-                        status, payload = problem(401, "API Key Invalid", "Your API key may be invalid, or you've attempted to access the wrong datacenter.")
+                        status, payload = problem(
+                            401,
+                            "API Key Invalid",
+                            "Your API key may be invalid, or you've attempted to access the wrong datacenter.",
+                        )
                     else:
                         status, payload = fake.handle(method, parts.path, parse_qs(parts.query), body)
                     if payload is None:  # 204: no content at all
@@ -162,7 +196,12 @@ class FakeMailchimp:
                         return
                     data = json.dumps(payload).encode()
                     self.send_response(status)
-                    self.send_header("Content-Type", "application/json; charset=utf-8" if status < 400 else "application/problem+json; charset=utf-8")
+                    self.send_header(
+                        "Content-Type",
+                        "application/json; charset=utf-8"
+                        if status < 400
+                        else "application/problem+json; charset=utf-8",
+                    )
                     self.send_header("Content-Length", str(len(data)))
                     self.end_headers()
                     self.wfile.write(data)
@@ -170,16 +209,16 @@ class FakeMailchimp:
                     with fake.lock:
                         fake.active -= 1
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 self._serve("GET")
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 self._serve("POST")
 
-            def do_PUT(self) -> None:  # noqa: N802
+            def do_PUT(self) -> None:
                 self._serve("PUT")
 
-            def do_DELETE(self) -> None:  # noqa: N802
+            def do_DELETE(self) -> None:
                 self._serve("DELETE")
 
         with serving(Handler) as port:
@@ -187,5 +226,10 @@ class FakeMailchimp:
 
 
 def problem(status: int, title: str, detail: str) -> tuple[int, dict]:
-    return status, {"type": "https://mailchimp.com/developer/marketing/docs/errors/", "title": title,
-                    "status": status, "detail": detail, "instance": "00000000-0000-0000-0000-000000000000"}
+    return status, {
+        "type": "https://mailchimp.com/developer/marketing/docs/errors/",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": "00000000-0000-0000-0000-000000000000",
+    }

@@ -1,11 +1,11 @@
 """A threaded HTTP server on 127.0.0.1 for the length of a `with` block: its port."""
+
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable
 
 
 @contextmanager

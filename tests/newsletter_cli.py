@@ -1,4 +1,5 @@
 """The `projectsite newsletter` command on a project folder of its own: only mkdocs.yml (the settings) is read."""
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,14 @@ def make_root(folder: Path) -> Path:
 def newsletter(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """The command on the outbox backend (unless `env` chooses another), its messages in English."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("MAILCHIMP_", "SMTP_"))}
-    return subprocess.run([str(BIN / "projectsite"), "newsletter", *args, "--root", str(root), "--lang", "en"],
-                          capture_output=True, text=True, env={**clean, **(env or {})}, cwd=root, check=False)
+    return subprocess.run(
+        [str(BIN / "projectsite"), "newsletter", *args, "--root", str(root), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        env={**clean, **(env or {})},
+        cwd=root,
+        check=False,
+    )
 
 
 def statuses(root: Path) -> dict[str, str]:

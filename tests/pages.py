@@ -1,4 +1,5 @@
 """Reading built pages: parsed HTML, the article's text, every HTML file of a site."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """A real `mkdocs serve` of a test project on a free loopback port, read over HTTP."""
+
 from __future__ import annotations
 
 import os
@@ -16,7 +17,7 @@ from typing import Self
 from conftest import BIN, Project
 
 # What MkDocs' server adds to every HTML file it serves (the livereload script before </body>).
-LIVERELOAD = re.compile(rb'<script>\s*var livereload = function.*?</script>(?=</body>)', re.DOTALL)
+LIVERELOAD = re.compile(rb"<script>\s*var livereload = function.*?</script>(?=</body>)", re.DOTALL)
 
 
 def free_port() -> int:
@@ -47,9 +48,13 @@ class Preview:
     def __enter__(self) -> Self:
         env = {**os.environ, "PROJECTSITE_TODAY": self.today, "NO_MKDOCS_2_WARNING": "1", "LANG": "C.UTF-8"}
         with self.log_path.open("wb") as log:
-            self.process = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{self.port}"]
-                                            + (["-v"] if self.verbose else []),
-                                            cwd=self.project.root, env=env, stdout=log, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen(
+                [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{self.port}"] + (["-v"] if self.verbose else []),
+                cwd=self.project.root,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         self.wait_for_log("Serving on", timeout=120)
         return self
 

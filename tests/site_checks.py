@@ -1,4 +1,5 @@
 """Checks of a built site, shared by the suite over the real site and the tests that prove they can fail."""
+
 from __future__ import annotations
 
 import json
@@ -92,7 +93,9 @@ def broken_links(site: Path) -> list[str]:
                 if fragment and target.suffix == ".html":
                     if target not in ids:
                         page = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
-                        ids[target] = {n["id"] for n in page.find_all(id=True)} | {n["name"] for n in page.find_all(attrs={"name": True})}
+                        ids[target] = {n["id"] for n in page.find_all(id=True)} | {
+                            n["name"] for n in page.find_all(attrs={"name": True})
+                        }
                     if fragment not in ids[target]:
                         problems.append(f"{rel}: {href} names an anchor that does not exist")
     return problems

@@ -1,4 +1,5 @@
 """A command run with a pseudo-terminal as its output: what a person at a terminal would see."""
+
 from __future__ import annotations
 
 import os

@@ -1,13 +1,13 @@
 """Every page of the shipped site, in a real Chromium: WCAG 2.1 AA (axe-core), phones, keyboard, privacy."""
+
 from __future__ import annotations
 
 import shutil
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser
-
 from conftest import Project
+from playwright.sync_api import Browser
 from site_checks import ARTIFACTS, WCAG_AA, axe_violations, describe, horizontal_overflow, save_failure, site_pages
 
 # WCAG 2.1 AA and axe's best practices (landmarks, one main, heading order, named dialogs: what Lighthouse counts).
@@ -18,8 +18,9 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [375, 1280])
-def test_every_page_has_no_wcag_aa_or_best_practice_violations(browser: Browser, real_site: Project, base_url: str,
-                                              scheme: str, width: int) -> None:
+def test_every_page_has_no_wcag_aa_or_best_practice_violations(
+    browser: Browser, real_site: Project, base_url: str, scheme: str, width: int
+) -> None:
     folder = ARTIFACTS / "axe" / f"{scheme}-{width}"
     shutil.rmtree(folder, ignore_errors=True)
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
@@ -35,8 +36,9 @@ def test_every_page_has_no_wcag_aa_or_best_practice_violations(browser: Browser,
     assert failures == [], f"axe reports and screenshots in {folder}:\n" + "\n".join(failures)
 
 
-def test_every_page_fits_a_320_px_phone_with_large_enough_tap_targets(browser: Browser, real_site: Project,
-                                                                      base_url: str) -> None:
+def test_every_page_fits_a_320_px_phone_with_large_enough_tap_targets(
+    browser: Browser, real_site: Project, base_url: str
+) -> None:
     folder = ARTIFACTS / "phone-320"
     shutil.rmtree(folder, ignore_errors=True)
     context = browser.new_context(viewport={"width": 320, "height": 700})

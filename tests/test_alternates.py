@@ -1,4 +1,5 @@
 """The hreflang alternates in every page's head: absolute, reciprocal, and only to real translations."""
+
 from __future__ import annotations
 
 from conftest import Project

@@ -1,5 +1,6 @@
 """The edges of a day: an event that ends today, a deadline on the event's day, a timed start with an all-day end,
 and `today` taken in Tallinn whatever the machine's zone."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -50,17 +51,22 @@ def test_a_one_day_event_today_is_upcoming_all_day(tmp_path: Path) -> None:
 
 
 def test_a_registration_deadline_on_the_events_own_day_is_valid(tmp_path: Path) -> None:
-    event = one_event(tmp_path, "  start: 2023-06-14 13:30\n  registration:\n"
-                                "    url: https://forms.gle/x\n    deadline: 2023-06-14\n")
+    event = one_event(
+        tmp_path, "  start: 2023-06-14 13:30\n  registration:\n    url: https://forms.gle/x\n    deadline: 2023-06-14\n"
+    )
     assert event.registration is not None and event.registration.deadline == dt.date(2023, 6, 14)
 
 
 def test_registration_is_open_through_the_deadline_day_and_closed_after(tmp_path: Path) -> None:
-    event = one_event(tmp_path, "  start: 2023-06-14 13:30\n  registration:\n"
-                                "    url: https://forms.gle/x\n    deadline: 2023-06-14\n")
+    event = one_event(
+        tmp_path, "  start: 2023-06-14 13:30\n  registration:\n    url: https://forms.gle/x\n    deadline: 2023-06-14\n"
+    )
     day = dt.date(2023, 6, 14)
-    assert (registration_open(event, day - dt.timedelta(days=1)), registration_open(event, day),
-            registration_open(event, day + dt.timedelta(days=1))) == (True, True, False)
+    assert (
+        registration_open(event, day - dt.timedelta(days=1)),
+        registration_open(event, day),
+        registration_open(event, day + dt.timedelta(days=1)),
+    ) == (True, True, False)
 
 
 def test_a_timed_start_with_an_all_day_end_on_the_same_day_is_valid(tmp_path: Path) -> None:
@@ -80,8 +86,10 @@ def test_a_timed_start_with_an_all_day_end_is_upcoming_through_that_day(tmp_path
     assert (is_upcoming(event, day), is_upcoming(event, day + dt.timedelta(days=1))) == (True, False)
 
 
-TODAY_SCRIPT = ("import datetime as dt, zoneinfo; from projectsite.dates import today; "
-                "print(today(), dt.datetime.now(zoneinfo.ZoneInfo('Europe/Tallinn')).date())")
+TODAY_SCRIPT = (
+    "import datetime as dt, zoneinfo; from projectsite.dates import today; "
+    "print(today(), dt.datetime.now(zoneinfo.ZoneInfo('Europe/Tallinn')).date())"
+)
 
 
 @pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC"])

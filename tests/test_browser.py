@@ -1,4 +1,5 @@
 """The shipped site as a visitor's Chromium shows it: language, switching, privacy, phones."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -56,7 +57,10 @@ def test_events_ended_since_the_build_move_to_past_events(page: Page, base_url: 
     # The site was built as of 1 June 2022; the browser's clock is years later.
     page.goto(base_url + "en/events/")
     assert page.locator("#upcoming + ul").count() == 0
-    assert page.locator("#upcoming + p").inner_text() == "No events are planned at the moment. Past events are listed below."
+    assert (
+        page.locator("#upcoming + p").inner_text()
+        == "No events are planned at the moment. Past events are listed below."
+    )
     assert page.locator("#past-2022 + ul a[href='avaseminar-2022/']").count() == 1
     years = page.locator("h3[id^=past-]").all_inner_texts()
     assert years == sorted(years, reverse=True)

@@ -1,13 +1,13 @@
 """The events page moves events that ended since the build into the past, by the visitor's clock."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
-
 from browser import serve
 from conftest import Project
+from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 

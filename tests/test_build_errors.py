@@ -1,4 +1,5 @@
 """A mistake in the data stops the build with readable lines, never a traceback or a broken site."""
+
 from __future__ import annotations
 
 import os
@@ -49,7 +50,9 @@ def test_a_warning_fails_the_strict_build(project: Project) -> None:
     project.write("data/trainings.yaml", MODULE_OUTSIDE)
     result = project.build(strict=True)
     assert result.returncode != 0
-    assert "data/trainings.yaml:6: trainings[0].modules[0].date: warning: the module is dated 2022-01-31" in result.stderr
+    assert (
+        "data/trainings.yaml:6: trainings[0].modules[0].date: warning: the module is dated 2022-01-31" in result.stderr
+    )
 
 
 def test_a_warning_does_not_stop_the_preview_build(project: Project) -> None:
@@ -70,9 +73,14 @@ def test_lines_that_ask_nothing_of_the_editor_show_only_when_verbose(project: Pr
     quiet = project.build(strict=False)
     assert quiet.returncode == 0, quiet.stderr
     assert "lunr.js" not in quiet.stderr and "site_description" not in quiet.stderr
-    verbose = subprocess.run([str(BIN / "mkdocs"), "build", "-v", "-d", str(project.root / "site")],
-                             capture_output=True, text=True, cwd=project.root, check=False,
-                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    verbose = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "-v", "-d", str(project.root / "site")],
+        capture_output=True,
+        text=True,
+        cwd=project.root,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert "lunr.js" in verbose.stderr and "site_description" in verbose.stderr
 
 
@@ -82,17 +90,25 @@ def test_missing_english_is_reported_plainly(project: Project) -> None:
     assert result.returncode == 0, result.stderr  # not a warning: the English site shows the Estonian
     lines = result.stderr.splitlines()
     assert "INFO    -  1 event without English." in lines
-    assert any(line.endswith("data/events.yaml:1: events[0].summary: has no English text (en:); "
-                             "the English site shows the Estonian") for line in lines), result.stderr
+    assert any(
+        line.endswith(
+            "data/events.yaml:1: events[0].summary: has no English text (en:); the English site shows the Estonian"
+        )
+        for line in lines
+    ), result.stderr
     assert "warning:" not in result.stderr
 
 
 def test_the_problems_are_told_in_the_editors_language(project: Project) -> None:
     project.replace_events(BAD_EVENT)
-    result = subprocess.run([str(BIN / "mkdocs"), "build", "-d", str(project.root / "site")],
-                            capture_output=True, text=True, cwd=project.root, check=False,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "LC_ALL": "", "LC_MESSAGES": "",
-                                 "LANG": "et_EE.UTF-8"})
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "-d", str(project.root / "site")],
+        capture_output=True,
+        text=True,
+        cwd=project.root,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "et_EE.UTF-8"},
+    )
     assert result.returncode != 0
     assert "data/events.yaml:4: events[0].end: lõpeb 2022-06-13, enne algust 2022-06-14" in result.stderr
     assert "Need vead andmetes takistavad saidi ehitamist:" in result.stderr

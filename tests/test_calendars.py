@@ -1,4 +1,5 @@
 """The iCalendar files, read by two independent parsers (icalendar and vobject) as calendar apps would."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,11 +8,10 @@ from pathlib import Path
 import icalendar
 import pytest
 import vobject
-
 from conftest import Project
 from pages import soup
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def events_of(path: Path) -> dict[str, icalendar.Event]:
@@ -56,8 +56,9 @@ def test_event_has_summary_location_description_url_and_stamp(real_site: Project
     assert str(event["SUMMARY"]) == "LÕIM study tour of Võru County"
     assert str(event["LOCATION"]) == "Võru County, starting in Võru"
     assert str(event["URL"]) == "https://loim.example.org/en/events/ringsoit-2022/"
-    assert ("Registration: https://forms.gle/xwk6dGxBe3VvySWDA (registration is open until 18 August 2022)"
-            in str(event["DESCRIPTION"]))
+    assert "Registration: https://forms.gle/xwk6dGxBe3VvySWDA (registration is open until 18 August 2022)" in str(
+        event["DESCRIPTION"]
+    )
     assert isinstance(event.decoded("DTSTAMP"), dt.datetime)
 
 

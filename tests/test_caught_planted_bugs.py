@@ -1,4 +1,5 @@
 """Behaviours that planted bugs (scripts/plant_bugs.py) once changed without a test noticing."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -62,7 +63,7 @@ def test_the_first_hour_and_minute_past_the_day_are_not_a_time_of_day(tmp_path: 
 def test_quotes_in_a_line_of_data_text_are_escaped_so_it_can_stand_in_an_attribute() -> None:
     from projectsite.escape import inline
 
-    line = inline('Say "hi" and \'bye\'')
+    line = inline("Say \"hi\" and 'bye'")
     assert '"' not in line and "'" not in line
     assert "&quot;hi&quot;" in line
 

@@ -1,14 +1,14 @@
 """The site checks catch what they are for: a page with each defect, added on purpose, fails them."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser
-
 from browser import serve
 from conftest import Project
+from playwright.sync_api import Browser
 from site_checks import axe_violations, broken_links
 
 pytestmark = pytest.mark.browser
@@ -33,6 +33,7 @@ title: Vigane leht
 @pytest.fixture(scope="module")
 def bad_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Project, str]]:
     from conftest import copy_project
+
     project = copy_project(tmp_path_factory.mktemp("bad") / "project")
     project.write("docs/et/bad.md", BAD_PAGE)
     result = project.build(strict=False)

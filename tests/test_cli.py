@@ -1,4 +1,5 @@
 """`projectsite check`: every problem on its own line, exit 1 on an error (or a warning with --strict)."""
+
 from __future__ import annotations
 
 from conftest import Project

@@ -1,20 +1,45 @@
 """Dates inside sentences take the case the sentence needs in Estonian, and read plainly in English."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-
 from conftest import Project
 from pages import article, soup, text
+
 from projectsite import dates
 from projectsite.event_text import registration_line
 from projectsite.models import Event
 
-MONTHS_ET = ["jaanuar", "veebruar", "märts", "aprill", "mai", "juuni", "juuli", "august", "september",
-             "oktoober", "november", "detsember"]
-GENITIVE_ET = ["jaanuari", "veebruari", "märtsi", "aprilli", "mai", "juuni", "juuli", "augusti", "septembri",
-               "oktoobri", "novembri", "detsembri"]
+MONTHS_ET = [
+    "jaanuar",
+    "veebruar",
+    "märts",
+    "aprill",
+    "mai",
+    "juuni",
+    "juuli",
+    "august",
+    "september",
+    "oktoober",
+    "november",
+    "detsember",
+]
+GENITIVE_ET = [
+    "jaanuari",
+    "veebruari",
+    "märtsi",
+    "aprilli",
+    "mai",
+    "juuni",
+    "juuli",
+    "augusti",
+    "septembri",
+    "oktoobri",
+    "novembri",
+    "detsembri",
+]
 
 
 @pytest.mark.parametrize("month", range(1, 13))
@@ -60,24 +85,35 @@ def sentences_site(project: Project) -> Project:
     return project
 
 
-@pytest.mark.parametrize(("rel", "sentence"), [
-    ("events/seminar/", "Registreerimine on avatud kuni 8. märtsini 2027."),
-    ("en/events/seminar/", "Registration is open until 8 March 2027."),
-    ("events/tour/", "Registreerimine lõppes 18. augustil 2022."),
-    ("en/events/tour/", "Registration closed on 18 August 2022."),
-])
+@pytest.mark.parametrize(
+    ("rel", "sentence"),
+    [
+        ("events/seminar/", "Registreerimine on avatud kuni 8. märtsini 2027."),
+        ("en/events/seminar/", "Registration is open until 8 March 2027."),
+        ("events/tour/", "Registreerimine lõppes 18. augustil 2022."),
+        ("en/events/tour/", "Registration closed on 18 August 2022."),
+    ],
+)
 def test_event_page_registration_sentence(sentences_site: Project, rel: str, sentence: str) -> None:
     assert sentence in text(article(soup(sentences_site.root / "site", rel)))
 
 
-@pytest.mark.parametrize(("lang", "today", "line"), [
-    ("et", dt.date(2022, 8, 1), "(registreerimine on avatud kuni 18. augustini 2022)"),
-    ("en", dt.date(2022, 8, 1), "(registration is open until 18 August 2022)"),
-    ("et", dt.date(2022, 9, 1), "Registreerimine lõppes 18. augustil 2022."),
-    ("en", dt.date(2022, 9, 1), "Registration closed on 18 August 2022."),
-])
+@pytest.mark.parametrize(
+    ("lang", "today", "line"),
+    [
+        ("et", dt.date(2022, 8, 1), "(registreerimine on avatud kuni 18. augustini 2022)"),
+        ("en", dt.date(2022, 8, 1), "(registration is open until 18 August 2022)"),
+        ("et", dt.date(2022, 9, 1), "Registreerimine lõppes 18. augustil 2022."),
+        ("en", dt.date(2022, 9, 1), "Registration closed on 18 August 2022."),
+    ],
+)
 def test_feeds_and_calendars_registration_line(lang: str, today: dt.date, line: str) -> None:
-    event = Event.model_validate({"id": "tour", "title": "Ringsõit", "start": dt.datetime(2022, 8, 24, 8),
-                                  "registration": {"url": "https://forms.gle/tour",
-                                                   "deadline": dt.date(2022, 8, 18)}})
+    event = Event.model_validate(
+        {
+            "id": "tour",
+            "title": "Ringsõit",
+            "start": dt.datetime(2022, 8, 24, 8),
+            "registration": {"url": "https://forms.gle/tour", "deadline": dt.date(2022, 8, 18)},
+        }
+    )
     assert line in registration_line(event, lang, today)

@@ -1,4 +1,5 @@
 """What `projectsite check` tells the editor: missing English, in Estonian or English, and on GitHub."""
+
 from __future__ import annotations
 
 import json
@@ -7,8 +8,8 @@ import subprocess
 
 import jsonschema
 import pytest
-
 from conftest import BIN, ROOT, Project
+
 from projectsite.models import DATA_FILES
 from projectsite.schema import data_schema
 from projectsite.yamlfile import parse
@@ -66,16 +67,19 @@ def test_missing_english_does_not_fail_the_strict_build(half_translated: Project
 def test_messages_in_estonian_on_request(project: Project) -> None:
     project.replace_events("- id: a\n  title: A\n  start: 14.06.2022\n")
     lines = project.check("--lang", "et").stdout.splitlines()
-    assert lines[0] == ("data/events.yaml:3: events[0].start: '14.06.2022' on kirjutatud kujul päev.kuu.aasta; "
-                        "kirjuta kuupäevad kujul AAAA-KK-PP või AAAA-KK-PP TT:MM, siin 2022-06-14")
+    assert lines[0] == (
+        "data/events.yaml:3: events[0].start: '14.06.2022' on kirjutatud kujul päev.kuu.aasta; "
+        "kirjuta kuupäevad kujul AAAA-KK-PP või AAAA-KK-PP TT:MM, siin 2022-06-14"
+    )
     assert lines[1] == "1 viga, 0 hoiatust."
 
 
 def test_messages_in_estonian_when_the_system_speaks_estonian(project: Project) -> None:
     project.replace_events("- id: a\n  title: A\n  start: 2022-06-14\n  locaton: Võru\n")
     env = {**os.environ, "LANG": "et_EE.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
-    result = subprocess.run([str(BIN / "projectsite"), "check", "--root", str(project.root)],
-                            capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [str(BIN / "projectsite"), "check", "--root", str(project.root)], capture_output=True, text=True, env=env
+    )
     assert "tundmatu väli 'locaton': kas mõtlesid 'location'?" in result.stdout
     assert result.returncode == 1
 
@@ -83,8 +87,9 @@ def test_messages_in_estonian_when_the_system_speaks_estonian(project: Project) 
 def test_github_format_annotates_the_line_of_the_file(project: Project) -> None:
     project.replace_events("- id: a\n  title: A\n  start: 2022-06-14\n  end: 2022-06-13\n")
     lines = project.check("--format", "github").stdout.splitlines()
-    assert lines[0] == ("::error file=data/events.yaml,line=4,title=events[0].end::"
-                        "ends 2022-06-13, before its start 2022-06-14")
+    assert lines[0] == (
+        "::error file=data/events.yaml,line=4,title=events[0].end::ends 2022-06-13, before its start 2022-06-14"
+    )
 
 
 def test_the_committed_schemas_match_the_models() -> None:
@@ -100,12 +105,15 @@ def test_every_data_file_names_its_schema_and_passes_it() -> None:
         jsonschema.validate(parse(text).data, data_schema(name))
 
 
-@pytest.mark.parametrize("entry", [
-    {"id": "a", "title": "A", "start": "2022-06-14", "locaton": "Võru"},
-    {"id": "a", "title": "A", "start": "14.06.2022"},
-    {"id": "A B", "title": "A", "start": "2022-06-14"},
-    {"id": "a", "title": {"en": "A"}, "start": "2022-06-14"},
-])
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"id": "a", "title": "A", "start": "2022-06-14", "locaton": "Võru"},
+        {"id": "a", "title": "A", "start": "14.06.2022"},
+        {"id": "A B", "title": "A", "start": "2022-06-14"},
+        {"id": "a", "title": {"en": "A"}, "start": "2022-06-14"},
+    ],
+)
 def test_the_schema_underlines_what_the_check_rejects(entry: dict) -> None:
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate([entry], data_schema("events"))

@@ -1,11 +1,11 @@
 """The RSS feeds, read by feedparser as a feed reader would."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 import feedparser
 import pytest
-
 from conftest import Project
 from pages import soup
 
@@ -27,16 +27,20 @@ def parse(site_root, rel: str) -> feedparser.FeedParserDict:
     return feed
 
 
-@pytest.mark.parametrize("rel,lang,link", [("feed.xml", "et", "https://loim.example.org/"),
-                                           ("en/feed.xml", "en", "https://loim.example.org/en/")])
-def test_each_language_has_a_valid_feed_with_its_channel_facts(real_site: Project, rel: str, lang: str,
-                                                               link: str) -> None:
+@pytest.mark.parametrize(
+    "rel,lang,link",
+    [("feed.xml", "et", "https://loim.example.org/"), ("en/feed.xml", "en", "https://loim.example.org/en/")],
+)
+def test_each_language_has_a_valid_feed_with_its_channel_facts(
+    real_site: Project, rel: str, lang: str, link: str
+) -> None:
     feed = parse(real_site.root, rel)
     assert feed.version == "rss20"
     assert feed.feed.language == lang and feed.feed.link == link
     assert feed.feed.title.startswith("LÕIM")
     assert {"rel": "self", "type": "application/rss+xml", "href": link + "feed.xml"} in [
-        {k: l.get(k) for k in ("rel", "type", "href")} for l in feed.feed.links]
+        {k: link_.get(k) for k in ("rel", "type", "href")} for link_ in feed.feed.links
+    ]
 
 
 def test_feed_has_news_and_events_newest_first(real_site: Project) -> None:
@@ -66,8 +70,10 @@ def test_feed_item_summary_says_when_and_where(real_site: Project) -> None:
 def test_special_characters_survive_the_feed(project: Project) -> None:
     project.replace_events(TRICKY)
     assert project.build(today="2023-06-01").returncode == 0
-    for rel, title in (("feed.xml", 'Kohtumine <Võru> & "Põlva" – õäöü'),
-                       ("en/feed.xml", 'Meeting <Võru> & "Põlva" – õäöü')):
+    for rel, title in (
+        ("feed.xml", 'Kohtumine <Võru> & "Põlva" – õäöü'),
+        ("en/feed.xml", 'Meeting <Võru> & "Põlva" – õäöü'),
+    ):
         entry = parse(project.root, rel).entries[1]
         assert entry.title == title
         assert "A &lt; B &amp; C" in entry.summary  # HTML that a reader shows as "A < B & C"

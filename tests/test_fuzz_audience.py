@@ -1,4 +1,5 @@
 """Fuzz: any bytes as a subscribers' CSV, any text as an address: a result or a message, never an exception."""
+
 from __future__ import annotations
 
 import tempfile
@@ -12,8 +13,28 @@ from projectsite.newsletter.audience import read_csv
 from projectsite.newsletter.csvfile import Unreadable
 
 FUZZ = settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
-PIECES = st.sampled_from(["email", "name", "language", "tags", "consent_at", ",", ";", "\t", "\n", "\r\n", '"',
-                          "mari@example.ee", "õnne@näide.ee", "\ufeff", "\u200b", "et", "en", "2024-01-05T10:00"])
+PIECES = st.sampled_from(
+    [
+        "email",
+        "name",
+        "language",
+        "tags",
+        "consent_at",
+        ",",
+        ";",
+        "\t",
+        "\n",
+        "\r\n",
+        '"',
+        "mari@example.ee",
+        "õnne@näide.ee",
+        "\ufeff",
+        "\u200b",
+        "et",
+        "en",
+        "2024-01-05T10:00",
+    ]
+)
 
 
 @FUZZ

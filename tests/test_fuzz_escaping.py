@@ -3,6 +3,7 @@
 Each property renders what the site would put in a page through the site's own Markdown configuration
 (mkdocs.yml's extensions) and reads the HTML back.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,11 +24,67 @@ ROOT = Path(__file__).resolve().parent.parent
 FUZZ = settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Pieces of markup an attacker or a careless paste would bring, mixed with any text.
-TOKENS = ["<", ">", "[", "]", "(", ")", "{", "}", "{:", "{ #", " .x ", "onclick=", "onerror=alert(1)", '"', "'",
-          "`", "*", "_", "**", "#", "!", "|", "\\", "&", "&#106;", "&lt;", ";", ":", "javascript:", "JaVaScRiPt:",
-          "data:text/html,", "vbscript:", "http://", "https://a.ee/", "mailto:", "<script>", "</script ",
-          "</script>", "<!--", "-->", "<img src=x ", "<a href=", "<div markdown=\"1\">", "</div>", "\n", "\n\n",
-          "    ", "\t", "- ", "1. ", "> ", "---", "===", "!!! note", "[x]: ", "\x02wzxhzdk:0\x03", "\x00", "x", "õ"]
+TOKENS = [
+    "<",
+    ">",
+    "[",
+    "]",
+    "(",
+    ")",
+    "{",
+    "}",
+    "{:",
+    "{ #",
+    " .x ",
+    "onclick=",
+    "onerror=alert(1)",
+    '"',
+    "'",
+    "`",
+    "*",
+    "_",
+    "**",
+    "#",
+    "!",
+    "|",
+    "\\",
+    "&",
+    "&#106;",
+    "&lt;",
+    ";",
+    ":",
+    "javascript:",
+    "JaVaScRiPt:",
+    "data:text/html,",
+    "vbscript:",
+    "http://",
+    "https://a.ee/",
+    "mailto:",
+    "<script>",
+    "</script ",
+    "</script>",
+    "<!--",
+    "-->",
+    "<img src=x ",
+    "<a href=",
+    '<div markdown="1">',
+    "</div>",
+    "\n",
+    "\n\n",
+    "    ",
+    "\t",
+    "- ",
+    "1. ",
+    "> ",
+    "---",
+    "===",
+    "!!! note",
+    "[x]: ",
+    "\x02wzxhzdk:0\x03",
+    "\x00",
+    "x",
+    "õ",
+]
 hostile_text = st.one_of(
     st.lists(st.sampled_from(TOKENS), max_size=30).map("".join),
     st.text(max_size=80),
@@ -37,8 +94,7 @@ hostile_text = st.one_of(
 
 @lru_cache(maxsize=1)
 def _site_markdown() -> markdown.Markdown:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0]
-                            .replace("!ENV", ""))
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0].replace("!ENV", ""))
     extensions = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
     assert {"attr_list", "md_in_html"} <= set(extensions)
     return markdown.Markdown(extensions=extensions)
@@ -77,8 +133,11 @@ def elements(html: str) -> Elements:
 
 def executable(found: Elements) -> list[str]:
     """What in the HTML could run or load something: scripts, frames, handlers, javascript:/data: targets."""
-    bad = [tag for tag, _ in found.elements if tag in ("script", "iframe", "object", "embed", "img", "style",
-                                                         "svg", "math", "form", "base", "meta", "link")]
+    bad = [
+        tag
+        for tag, _ in found.elements
+        if tag in ("script", "iframe", "object", "embed", "img", "style", "svg", "math", "form", "base", "meta", "link")
+    ]
     for tag, attrs in found.elements:
         bad += [f"{tag} {name}" for name in attrs if name.startswith("on") or name in ("style", "src", "srcdoc")]
         for name in ("href", "action", "formaction", "xlink:href"):
@@ -92,8 +151,12 @@ def executable(found: Elements) -> list[str]:
 def test_inline_text_is_text_in_a_paragraph_a_heading_a_list_and_a_table(value: str) -> None:
     md = site_markdown()
     safe = escape.inline(value)
-    for page, allowed in [(safe, {"p"}), (f"# x {safe}", {"h1"}), (f"- {safe}", {"ul", "li"}),
-                          (f"| a |\n| --- |\n| {safe} |", {"table", "thead", "tbody", "tr", "th", "td"})]:
+    for page, allowed in [
+        (safe, {"p"}),
+        (f"# x {safe}", {"h1"}),
+        (f"- {safe}", {"ul", "li"}),
+        (f"| a |\n| --- |\n| {safe} |", {"table", "thead", "tbody", "tr", "th", "td"}),
+    ]:
         found = elements(md.reset().convert(page))
         assert {tag for tag, _ in found.elements} <= allowed, (value, page)
         assert all(set(attrs) <= {"id"} for _, attrs in found.elements), (value, page)
@@ -143,7 +206,7 @@ def test_plain_text_is_the_text_of_the_sanitized_html(value: str) -> None:
 @FUZZ
 @given(hostile_text)
 def test_an_attribute_value_reads_back_as_written_and_adds_no_attribute(value: str) -> None:
-    [(tag, attrs)] = elements(f'<a title="{escape.attribute(value)}">x</a>').elements
+    [(_tag, attrs)] = elements(f'<a title="{escape.attribute(value)}">x</a>').elements
     assert attrs == {"title": " ".join(value.split())}
 
 

@@ -1,4 +1,5 @@
 """A project's life cycle: cancelled and postponed events in every output, and a finished project."""
+
 from __future__ import annotations
 
 import json
@@ -6,7 +7,6 @@ import json
 import feedparser
 import icalendar
 import pytest
-
 from conftest import Project
 from pages import article, soup, text
 
@@ -38,6 +38,7 @@ EVENTS = """
 @pytest.fixture(scope="module")
 def cycle_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     from conftest import copy_project
+
     site = copy_project(tmp_path_factory.mktemp("cycle") / "project")
     site.replace_events(EVENTS)
     result = site.build(today="2023-06-01")
@@ -58,10 +59,13 @@ def test_a_cancelled_event_says_so_and_offers_no_registration_or_calendar(cycle_
 
 
 def test_a_postponed_event_gives_its_old_and_new_date(cycle_site: Project) -> None:
-    assert ("See sündmus on edasi lükatud. Algselt oli see kavas 14. septembril 2023 kell 10:00. "
-            "Uus aeg: 12. oktoober 2023 kell 10:00.") in text(page(cycle_site, "events/moved/"))
-    assert ("This event is postponed. It was planned for 14 September 2023 at 10:00. "
-            "New date: 12 October 2023 at 10:00.") in text(page(cycle_site, "en/events/moved/"))
+    assert (
+        "See sündmus on edasi lükatud. Algselt oli see kavas 14. septembril 2023 kell 10:00. "
+        "Uus aeg: 12. oktoober 2023 kell 10:00."
+    ) in text(page(cycle_site, "events/moved/"))
+    assert (
+        "This event is postponed. It was planned for 14 September 2023 at 10:00. New date: 12 October 2023 at 10:00."
+    ) in text(page(cycle_site, "en/events/moved/"))
 
 
 def test_a_postponed_event_without_a_new_date_says_it_will_be_announced(cycle_site: Project) -> None:
@@ -76,9 +80,15 @@ def test_the_list_marks_cancelled_and_postponed_events(cycle_site: Project) -> N
     assert "Cancelled" not in lines["Coming seminar"] and "Postponed" not in lines["Coming seminar"]
 
 
-@pytest.mark.parametrize(("event_id", "status"), [
-    ("called-off", "EventCancelled"), ("moved", "EventRescheduled"), ("undated", "EventPostponed"),
-    ("ahead", "EventScheduled")])
+@pytest.mark.parametrize(
+    ("event_id", "status"),
+    [
+        ("called-off", "EventCancelled"),
+        ("moved", "EventRescheduled"),
+        ("undated", "EventPostponed"),
+        ("ahead", "EventScheduled"),
+    ],
+)
 def test_json_ld_carries_the_event_status(cycle_site: Project, event_id: str, status: str) -> None:
     script = soup(cycle_site.root / "site", f"en/events/{event_id}/").find("script", type="application/ld+json")
     data = json.loads(script.string)
@@ -124,6 +134,7 @@ def test_previous_start_without_postponed_is_an_error(project: Project) -> None:
 def ended_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The shipped site a month after the project's end (30 April 2024)."""
     from conftest import copy_project
+
     site = copy_project(tmp_path_factory.mktemp("ended") / "project")
     result = site.build(today="2024-06-01")
     assert result.returncode == 0, result.stderr

@@ -1,4 +1,5 @@
 """What the YAML loader refuses or reads differently from YAML 1.1, and files that are not text: messages, never hangs."""
+
 from __future__ import annotations
 
 import os
@@ -7,9 +8,9 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import BIN, Project
 from data_problems import only, problems_in
+
 from projectsite.load import load_data_file, load_site
 from projectsite.yamlfile import parse
 
@@ -38,13 +39,17 @@ def test_a_billion_laughs_is_refused_at_once(tmp_path: Path) -> None:
 def test_a_few_aliases_that_expand_a_lot_are_refused(tmp_path: Path) -> None:
     doubling = "".join(f"- &x{i} [*x{i - 1}, *x{i - 1}]\n" for i in range(1, 20))
     line = only(problems_in(tmp_path, "events", "- &x0 [a]\n" + doubling))
-    assert line == ("data/events.yaml:2: the references (*name) from here on would repeat more than 10000 values; "
-                    "write the values out instead")
+    assert line == (
+        "data/events.yaml:2: the references (*name) from here on would repeat more than 10000 values; "
+        "write the values out instead"
+    )
 
 
 def test_a_reference_into_itself_is_refused(tmp_path: Path) -> None:
     line = only(problems_in(tmp_path, "events", "- &a [*a]\n"))
-    assert line == "data/events.yaml:1: a reference (*name) from here on points into itself; write the values out instead"
+    assert (
+        line == "data/events.yaml:1: a reference (*name) from here on points into itself; write the values out instead"
+    )
 
 
 def test_a_few_references_still_work() -> None:
@@ -62,14 +67,17 @@ def test_a_huge_file_is_not_read(tmp_path: Path) -> None:
     with (tmp_path / "data" / "media.yaml").open("wb") as f:
         f.truncate(11_000_000)
     _, problems = load_data_file(tmp_path, "media")
-    assert [str(p) for p in problems] == ["data/media.yaml: the file is 11 MB; at most 10 MB is read; split or shorten it"]
+    assert [str(p) for p in problems] == [
+        "data/media.yaml: the file is 11 MB; at most 10 MB is read; split or shorten it"
+    ]
 
 
 def test_a_folder_where_a_data_file_belongs(tmp_path: Path) -> None:
     (tmp_path / "data" / "team.yaml").mkdir(parents=True)
     _, problems = load_data_file(tmp_path, "team")
     assert [str(p) for p in problems] == [
-        "data/team.yaml: this is a folder where a file belongs; remove the folder and write the file"]
+        "data/team.yaml: this is a folder where a file belongs; remove the folder and write the file"
+    ]
 
 
 def test_a_pipe_where_a_data_file_belongs_does_not_block(tmp_path: Path) -> None:
@@ -77,7 +85,8 @@ def test_a_pipe_where_a_data_file_belongs_does_not_block(tmp_path: Path) -> None
     os.mkfifo(tmp_path / "data" / "team.yaml")
     _, problems = load_data_file(tmp_path, "team")
     assert [str(p) for p in problems] == [
-        "data/team.yaml: this is not an ordinary file (a pipe or a device); write an ordinary text file"]
+        "data/team.yaml: this is not an ordinary file (a pipe or a device); write an ordinary text file"
+    ]
 
 
 def test_a_link_to_nowhere_is_unreadable(tmp_path: Path) -> None:
@@ -85,7 +94,8 @@ def test_a_link_to_nowhere_is_unreadable(tmp_path: Path) -> None:
     (tmp_path / "data" / "team.yaml").symlink_to(tmp_path / "gone.yaml")
     _, problems = load_data_file(tmp_path, "team")
     assert [str(p) for p in problems] == [
-        "data/team.yaml: the file cannot be read (check that it exists and that you may read it)"]
+        "data/team.yaml: the file cannot be read (check that it exists and that you may read it)"
+    ]
 
 
 def test_a_data_file_that_is_not_utf8_names_the_line(tmp_path: Path) -> None:
@@ -106,16 +116,36 @@ def test_a_news_post_that_is_not_utf8(tmp_path: Path) -> None:
 def test_a_folder_named_like_a_news_post(tmp_path: Path) -> None:
     (tmp_path / "docs" / "et" / "news" / "2024-01-01-x.md").mkdir(parents=True)
     _, problems = load_site(tmp_path)
-    assert "docs/et/news/2024-01-01-x.md: this is a folder, not a news post; a news post is a .md file" \
-        in map(str, problems)
+    assert "docs/et/news/2024-01-01-x.md: this is a folder, not a news post; a news post is a .md file" in map(
+        str, problems
+    )
 
 
-@pytest.mark.parametrize("written,read", [
-    ("030", "030"), ("14:00", "14:00"), ("1:30:00", "1:30:00"), ("yes", "yes"), ("no", "no"), ("on", "on"),
-    ("off", "off"), ("0x1F", "0x1F"), ("0o17", "0o17"), ("1_000", "1_000"), ("2022-06-14", "2022-06-14"),
-    ("=", "="), (".inf", ".inf"), ("30", 30), ("-4", -4), ("2.5", 2.5), ("true", True), ("false", False),
-    ("null", None), ("~", None),
-])
+@pytest.mark.parametrize(
+    "written,read",
+    [
+        ("030", "030"),
+        ("14:00", "14:00"),
+        ("1:30:00", "1:30:00"),
+        ("yes", "yes"),
+        ("no", "no"),
+        ("on", "on"),
+        ("off", "off"),
+        ("0x1F", "0x1F"),
+        ("0o17", "0o17"),
+        ("1_000", "1_000"),
+        ("2022-06-14", "2022-06-14"),
+        ("=", "="),
+        (".inf", ".inf"),
+        ("30", 30),
+        ("-4", -4),
+        ("2.5", 2.5),
+        ("true", True),
+        ("false", False),
+        ("null", None),
+        ("~", None),
+    ],
+)
 def test_values_are_read_as_written(written: str, read: object) -> None:
     assert parse(f"value: {written}\n").data == {"value": read}
 
@@ -145,9 +175,13 @@ def test_a_time_the_autumn_night_repeats_is_a_warning(tmp_path: Path) -> None:
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "events.yaml").write_text(EVENT.format(start="2024-10-27 03:30"), encoding="utf-8")
     events, problems = load_data_file(tmp_path, "events")
-    assert [(p.text(), p.severity) for p in problems] == [(
-        "data/events.yaml:3: events[0].start: warning: 2024-10-27 03:30 happens twice in Tallinn: the clocks go "
-        "back from 04:00 to 03:00 that night; the earlier (summer time) one is used", "warning")]
+    assert [(p.text(), p.severity) for p in problems] == [
+        (
+            "data/events.yaml:3: events[0].start: warning: 2024-10-27 03:30 happens twice in Tallinn: the clocks go "
+            "back from 04:00 to 03:00 that night; the earlier (summer time) one is used",
+            "warning",
+        )
+    ]
     assert len(events) == 1
 
 
@@ -156,7 +190,10 @@ def test_the_hour_before_the_clocks_change_is_plain(tmp_path: Path) -> None:
 
 
 def test_a_deadline_in_the_skipped_hour_is_an_error(tmp_path: Path) -> None:
-    text = EVENT.format(start="2024-04-02") + "  registration:\n    url: https://forms.gle/x\n    deadline: 2024-03-31 03:00\n"
+    text = (
+        EVENT.format(start="2024-04-02")
+        + "  registration:\n    url: https://forms.gle/x\n    deadline: 2024-03-31 03:00\n"
+    )
     line = only(problems_in(tmp_path, "events", text))
     assert line.startswith("data/events.yaml:6: events[0].registration.deadline: 2024-03-31 03:00 does not exist")
 
@@ -167,12 +204,16 @@ def test_years_at_the_edge_of_the_calendar_are_refused(tmp_path: Path, start: st
     assert line == f"data/events.yaml:3: events[0].start: '{start}': the year must lie between 1900 and 2999"
 
 
-@pytest.mark.parametrize("escape,code", [("\\x07", "U+0007"), ("\\0", "U+0000"), ("\\x85", "U+0085"),
-                                         ("\\x9f", "U+009F"), ("\\x1b", "U+001B")])
+@pytest.mark.parametrize(
+    "escape,code",
+    [("\\x07", "U+0007"), ("\\0", "U+0000"), ("\\x85", "U+0085"), ("\\x9f", "U+009F"), ("\\x1b", "U+001B")],
+)
 def test_a_control_character_in_a_text_is_named(tmp_path: Path, escape: str, code: str) -> None:
     line = only(problems_in(tmp_path, "events", f'- id: a\n  title: "Ava{escape}seminar"\n  start: 2022-06-14\n'))
-    assert line == (f"data/events.yaml:2: events[0].title: an invisible control character ({code}) is in the text; "
-                    "delete it (it often comes with copy and paste)")
+    assert line == (
+        f"data/events.yaml:2: events[0].title: an invisible control character ({code}) is in the text; "
+        "delete it (it often comes with copy and paste)"
+    )
 
 
 def test_a_raw_control_character_in_the_file_is_named_with_its_line(tmp_path: Path) -> None:
@@ -185,8 +226,10 @@ def test_a_list_as_a_key_is_a_message(tmp_path: Path) -> None:
     assert problems and all(p.startswith("data/events.yaml:") for p in problems)
 
 
-@pytest.mark.parametrize("name,near", [("Events.yaml", "data/events.yaml"), ("trainigs.yaml", "data/trainings.yaml"),
-                                       ("media.yml", "data/media.yaml")])
+@pytest.mark.parametrize(
+    "name,near",
+    [("Events.yaml", "data/events.yaml"), ("trainigs.yaml", "data/trainings.yaml"), ("media.yml", "data/media.yaml")],
+)
 def test_a_data_file_nobody_reads_gets_the_nearest_name(project: Project, name: str, near: str) -> None:
     (project.root / "data" / name).write_text("[]\n", encoding="utf-8")
     result = project.check("--lang", "en")
@@ -198,8 +241,13 @@ def test_a_data_file_far_from_every_name_lists_the_names(tmp_path: Path) -> None
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "sponsors.yaml").write_text("[]\n", encoding="utf-8")
     _, problems = load_site(tmp_path)
-    assert any(str(p).startswith("data/sponsors.yaml: warning: no part of the site reads this file; the data files "
-                                 "are data/events.yaml, data/trainings.yaml") for p in problems), problems
+    assert any(
+        str(p).startswith(
+            "data/sponsors.yaml: warning: no part of the site reads this file; the data files "
+            "are data/events.yaml, data/trainings.yaml"
+        )
+        for p in problems
+    ), problems
 
 
 def test_the_newsletter_log_is_a_known_data_file(tmp_path: Path) -> None:
@@ -211,8 +259,9 @@ def test_the_newsletter_log_is_a_known_data_file(tmp_path: Path) -> None:
 
 def test_check_refuses_a_billion_laughs_quickly(project: Project) -> None:
     project.write("data/media.yaml", BILLION_LAUGHS)
-    result = subprocess.run([str(BIN / "projectsite"), "check", "--root", str(project.root)],
-                            capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [str(BIN / "projectsite"), "check", "--root", str(project.root)], capture_output=True, text=True, timeout=30
+    )
     assert result.returncode == 1
     assert "data/media.yaml:" in result.stdout and "Traceback" not in result.stdout + result.stderr
 
@@ -246,11 +295,14 @@ def test_the_build_reports_a_news_post_that_is_not_utf8(project: Project) -> Non
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("start,expected", [
-    ("!!timestamp 0001-01-01", "'0001-01-01': the year must lie between 1900 and 2999"),
-    ("!!timestamp 2024-03-31 03:30:00", "2024-03-31 03:30 does not exist in Tallinn"),
-    ("!!timestamp 2024-06-14 13:30:00+05:00", "'2024-06-14 13:30:00+05:00' is not a date in the form"),
-])
+@pytest.mark.parametrize(
+    "start,expected",
+    [
+        ("!!timestamp 0001-01-01", "'0001-01-01': the year must lie between 1900 and 2999"),
+        ("!!timestamp 2024-03-31 03:30:00", "2024-03-31 03:30 does not exist in Tallinn"),
+        ("!!timestamp 2024-06-14 13:30:00+05:00", "'2024-06-14 13:30:00+05:00' is not a date in the form"),
+    ],
+)
 def test_a_tagged_timestamp_is_checked_as_written(tmp_path: Path, start: str, expected: str) -> None:
     line = only(problems_in(tmp_path, "events", EVENT.format(start=start)))
     assert line.startswith(f"data/events.yaml:3: events[0].start: {expected}")
@@ -275,7 +327,8 @@ def test_a_link_out_of_the_project_is_not_read(tmp_path: Path) -> None:
     (tmp_path / "project" / "data" / "team.yaml").symlink_to(secret)
     _, problems = load_data_file(tmp_path / "project", "team")
     assert [str(p) for p in problems] == [
-        "data/team.yaml: this is a link to a file outside the project; copy the file here instead"]
+        "data/team.yaml: this is a link to a file outside the project; copy the file here instead"
+    ]
 
 
 def test_a_link_inside_the_project_is_read(tmp_path: Path) -> None:
@@ -291,7 +344,8 @@ def test_a_link_loop_is_unreadable(tmp_path: Path) -> None:
     (tmp_path / "data" / "team.yaml").symlink_to(tmp_path / "data" / "team.yaml")
     _, problems = load_data_file(tmp_path, "team")
     assert [str(p) for p in problems] == [
-        "data/team.yaml: the file cannot be read (check that it exists and that you may read it)"]
+        "data/team.yaml: the file cannot be read (check that it exists and that you may read it)"
+    ]
 
 
 @pytest.mark.parametrize("field,written", [("time", "9.30"), ("time", "1400"), ("item", "2024"), ("item", "1e3")])
@@ -308,7 +362,8 @@ def test_a_number_in_a_text_field_keeps_how_it_was_written(tmp_path: Path, field
 
 def test_a_number_in_a_number_field_stays_a_number(tmp_path: Path) -> None:
     (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "events.yaml").write_text("- id: a\n  title: 2024\n  start: 2022-06-14\n  capacity: 30\n",
-                                                   encoding="utf-8")
+    (tmp_path / "data" / "events.yaml").write_text(
+        "- id: a\n  title: 2024\n  start: 2022-06-14\n  capacity: 30\n", encoding="utf-8"
+    )
     events, problems = load_data_file(tmp_path, "events")
     assert (problems, events[0].capacity, events[0].title.et) == ([], 30, "2024")

@@ -3,6 +3,7 @@
 One site is built with hostile data in every field and read back: the pages, the <head>, the JSON-LD, the
 feeds and the calendars.
 """
+
 from __future__ import annotations
 
 import json
@@ -10,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import Project, copy_project
 from pages import article, html_files, soup, text
 
@@ -42,9 +42,9 @@ EVENTS = f"""
   location: 'Kubija </script x'
   summary:
     et: |
-{chr(10).join('      ' + line for line in SUMMARY.splitlines())}
+{chr(10).join("      " + line for line in SUMMARY.splitlines())}
     en: |
-{chr(10).join('      ' + line for line in SUMMARY.splitlines())}
+{chr(10).join("      " + line for line in SUMMARY.splitlines())}
   registration:
     url: "https://forms.example.ee/r?a=1&b='2'&c=%29"
 """
@@ -57,14 +57,19 @@ HOSTILE_DESCRIPTION = '"><script>alert("description")</script>'
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Project:
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     project.replace_events(EVENTS)
-    project.write("data/media.yaml", """
+    project.write(
+        "data/media.yaml",
+        """
         - date: 2023-01-02
           title: Article
           outlet: Outlet
           url: "https://news.example.ee/a_b?x=1&y=2"
-        """)
+        """,
+    )
     for lang in ("et", "en"):
-        project.write(f"docs/{lang}/news/2023-05-01-hostile.md", f"""
+        project.write(
+            f"docs/{lang}/news/2023-05-01-hostile.md",
+            f"""
             ---
             date: 2023-05-01
             title: '{HOSTILE_TITLE}'
@@ -73,8 +78,11 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Project:
             ---
 
             Body.
-            """)
-    project.write("docs/en/news/2023-05-10-only-english.md", """
+            """,
+        )
+    project.write(
+        "docs/en/news/2023-05-10-only-english.md",
+        """
         ---
         date: 2023-05-10
         title: Only in English
@@ -83,7 +91,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Project:
         # Only in English
 
         Body.
-        """)
+        """,
+    )
     result = project.build(today="2023-06-01")
     assert result.returncode == 0, result.stderr
     return project
@@ -100,6 +109,7 @@ def all_html(project: Project) -> list[tuple[Path, BeautifulSoup]]:
 
 
 # --- Markdown in data fields: emphasis, links and lists, nothing else -------------------------------------
+
 
 def test_data_markdown_keeps_emphasis_links_and_lists(hostile: Project) -> None:
     body = article(soup(site(hostile), "en/events/hostile/"))
@@ -147,6 +157,7 @@ def test_images_in_data_markdown_become_their_alt_text(hostile: Project) -> None
 
 # --- URLs: parsed strictly, written as attributes --------------------------------------------------------
 
+
 def test_a_registration_url_is_the_buttons_href_exactly(hostile: Project) -> None:
     body = article(soup(site(hostile), "en/events/hostile/"))
     button = body.find("a", class_="md-button")
@@ -161,11 +172,17 @@ def test_a_media_url_is_the_links_href_exactly(hostile: Project) -> None:
 
 # --- news front matter is text --------------------------------------------------------------------------
 
+
 def head_facts(page: BeautifulSoup) -> dict[str, str]:
     meta = {m.get("property") or m.get("name"): m.get("content") for m in page.find_all("meta")}
-    return {"title": page.title.get_text(), "header": text(page.select(".md-header__topic")[-1]),
-            "og:title": meta["og:title"], "twitter:title": meta["twitter:title"],
-            "description": meta["description"], "og:description": meta["og:description"]}
+    return {
+        "title": page.title.get_text(),
+        "header": text(page.select(".md-header__topic")[-1]),
+        "og:title": meta["og:title"],
+        "twitter:title": meta["twitter:title"],
+        "description": meta["description"],
+        "og:description": meta["og:description"],
+    }
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
@@ -175,7 +192,7 @@ def test_news_front_matter_is_text_in_the_head_and_header(hostile: Project, lang
     assert facts["title"].startswith(HOSTILE_TITLE) and facts["header"] == HOSTILE_TITLE
     assert facts["og:title"] == facts["twitter:title"] == HOSTILE_TITLE
     assert facts["description"] == facts["og:description"] == HOSTILE_DESCRIPTION
-    assert page.find("img", src="x") is None and "alert(\"description\")</script>" not in str(page.head)
+    assert page.find("img", src="x") is None and 'alert("description")</script>' not in str(page.head)
 
 
 def test_news_front_matter_is_text_in_the_h1_and_json_ld(hostile: Project) -> None:
@@ -190,23 +207,28 @@ def test_news_front_matter_is_text_in_the_list_and_the_feed(hostile: Project) ->
     assert listed.find("img") is None and listed.find("i") is None
     assert HOSTILE_TITLE in text(listed) and "A *summary* <i>with</i> markup" in text(listed)
     feed = (site(hostile) / "feed.xml").read_text(encoding="utf-8")
-    assert "<title>&lt;img src=x onerror=alert(\"title\")&gt; &amp; \"quotes\"</title>" in feed
+    assert '<title>&lt;img src=x onerror=alert("title")&gt; &amp; "quotes"</title>' in feed
 
 
 # --- one-language news ----------------------------------------------------------------------------------
 
+
 def resolves(project: Project, page_rel: str, href: str) -> bool:
     """Whether a link on the page at `page_rel` (a folder of the site) leads to a written page."""
     base = "https://loim.example.org/"
-    target = href.removeprefix(base) if href.startswith(base) else (
-        href.lstrip("/") if href.startswith("/") else str(Path(page_rel) / href))
+    target = (
+        href.removeprefix(base)
+        if href.startswith(base)
+        else (href.lstrip("/") if href.startswith("/") else str(Path(page_rel) / href))
+    )
     path = site(project) / target
     return (path / "index.html").is_file() if target.endswith("/") else path.is_file()
 
 
 @pytest.mark.parametrize("page_rel", ["news", ""])
 def test_a_post_in_english_only_is_listed_in_estonian_with_a_note_and_a_working_link(
-        hostile: Project, page_rel: str) -> None:
+    hostile: Project, page_rel: str
+) -> None:
     listed = article(soup(site(hostile), page_rel + "/" if page_rel else ""))
     link = next(a for a in listed.find_all("a") if "Only in English" in a.get_text())
     assert link.find("span", lang="en").get_text() == "Only in English"
@@ -230,8 +252,10 @@ def test_a_link_to_no_page_fails_the_strict_build(project: Project) -> None:
 
 # --- news file names ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["uudis.md", "2024-13-01-x.md", "2024-05-01-Suur_Uudis.md",
-                                  '2024-05-01-x"><img src=x onerror=alert(1)>.md'])
+
+@pytest.mark.parametrize(
+    "name", ["uudis.md", "2024-13-01-x.md", "2024-05-01-Suur_Uudis.md", '2024-05-01-x"><img src=x onerror=alert(1)>.md']
+)
 def test_a_news_file_name_out_of_pattern_gets_a_message_in_both_languages(project: Project, name: str) -> None:
     project.write(f"docs/et/news/{name}", "---\ndate: 2024-05-01\ntitle: Uudis\n---\n\nSisu.\n")
     english, estonian = project.check("--lang", "en"), project.check("--lang", "et")
@@ -241,7 +265,7 @@ def test_a_news_file_name_out_of_pattern_gets_a_message_in_both_languages(projec
 
 
 def test_a_news_file_name_out_of_pattern_fails_the_build(project: Project) -> None:
-    project.write('docs/et/news/<b>uudis<.b>.md', "---\ndate: 2024-05-01\ntitle: Uudis\n---\n\nSisu.\n")
+    project.write("docs/et/news/<b>uudis<.b>.md", "---\ndate: 2024-05-01\ntitle: Uudis\n---\n\nSisu.\n")
     result = project.build()
     assert result.returncode != 0 and "<b>uudis<.b>.md: a news post's file name is" in result.stderr
     assert not (project.root / "site" / "news" / "index.html").exists()
@@ -250,23 +274,31 @@ def test_a_news_file_name_out_of_pattern_fails_the_build(project: Project) -> No
 # --- URL fields: one strict rule, a message with file, line and field in both languages ----------------
 
 URL_FIELDS = {
-    "events": ("- id: a\n  title: A\n  start: 2022-06-14\n  registration:\n    url: {url}\n",
-               "data/events.yaml:5: events[0].registration.url:"),
+    "events": (
+        "- id: a\n  title: A\n  start: 2022-06-14\n  registration:\n    url: {url}\n",
+        "data/events.yaml:5: events[0].registration.url:",
+    ),
     "media": ("- date: 2022-06-14\n  title: A\n  outlet: B\n  url: {url}\n", "data/media.yaml:4: media[0].url:"),
-    "trainings": ("- id: t\n  title: T\n  period: {{start: 2023-01-05, end: 2023-04-30}}\n"
-                  "  volume: {{contact: 1}}\n  registration_url: {url}\n",
-                  "data/trainings.yaml:5: trainings[0].registration_url:"),
+    "trainings": (
+        "- id: t\n  title: T\n  period: {{start: 2023-01-05, end: 2023-04-30}}\n"
+        "  volume: {{contact: 1}}\n  registration_url: {url}\n",
+        "data/trainings.yaml:5: trainings[0].registration_url:",
+    ),
 }
 REFUSED = {
-    "'javascript:alert(1)'": ("only https://, http:// and mailto: addresses are allowed",
-                              "lubatud on ainult https://, http:// ja mailto: aadressid"),
+    "'javascript:alert(1)'": (
+        "only https://, http:// and mailto: addresses are allowed",
+        "lubatud on ainult https://, http:// ja mailto: aadressid",
+    ),
     "'data:text/html,x'": ("only https://, http:// and mailto:", "lubatud on ainult https://"),
-    "'https://a.ee/x)[y](javascript:alert(1)'": ("contains ')', which an address can't hold as written",
-                                                 "märki „)“ ei saa aadressis nii kirjutada"),
+    "'https://a.ee/x)[y](javascript:alert(1)'": (
+        "contains ')', which an address can't hold as written",
+        "märki „)“ ei saa aadressis nii kirjutada",
+    ),
     "'https://a.ee/<b>'": ("contains '<'", "märki „<“ ei saa"),
     "'https://a.ee/a b'": ("contains a space", "märki tühik ei saa"),
     "'https://a.ee/[x]'": ("contains '['", "märki „[“ ei saa"),
-    "'https://a.ee/\"x'": ("contains '\"'", "märki „\"“ ei saa"),
+    "'https://a.ee/\"x'": ("contains '\"'", 'märki „"“ ei saa'),
     "'www.a.ee/x'": ("is not a web address", "ei ole veebiaadress"),
     "'https://localhost/x'": ("is not a web address", "ei ole veebiaadress"),
 }
@@ -274,6 +306,7 @@ REFUSED = {
 
 def url_problems(tmp_path: Path, name: str, url: str) -> tuple[str, str]:
     from projectsite.load import load_data_file
+
     (tmp_path / "data").mkdir(exist_ok=True)
     (tmp_path / "data" / f"{name}.yaml").write_text(URL_FIELDS[name][0].format(url=url), encoding="utf-8")
     _, problems = load_data_file(tmp_path, name)
@@ -291,20 +324,27 @@ def test_a_url_field_refuses_what_could_run_or_break_a_link(tmp_path: Path, name
     assert estonian.startswith(where) and REFUSED[url][1] in estonian
 
 
-@pytest.mark.parametrize("url,stored", [
-    ("https://forms.gle/x", "https://forms.gle/x"),
-    ("mailto:lota.vana@vorumaa.ee", "mailto:lota.vana@vorumaa.ee"),
-    ("http://näide.ee/õpe", "http://xn--nide-loa.ee/%C3%B5pe"),
-    ("https://et.wikipedia.org/wiki/V%C3%B5ru_(linn)".replace("(", "%28").replace(")", "%29"),
-     "https://et.wikipedia.org/wiki/V%C3%B5ru_%28linn%29"),
-])
+@pytest.mark.parametrize(
+    "url,stored",
+    [
+        ("https://forms.gle/x", "https://forms.gle/x"),
+        ("mailto:lota.vana@vorumaa.ee", "mailto:lota.vana@vorumaa.ee"),
+        ("http://näide.ee/õpe", "http://xn--nide-loa.ee/%C3%B5pe"),
+        (
+            "https://et.wikipedia.org/wiki/V%C3%B5ru_(linn)".replace("(", "%28").replace(")", "%29"),
+            "https://et.wikipedia.org/wiki/V%C3%B5ru_%28linn%29",
+        ),
+    ],
+)
 def test_a_url_field_accepts_web_and_mail_addresses_in_their_normal_form(url: str, stored: str) -> None:
     from projectsite.models import MediaItem
+
     item = MediaItem.model_validate({"date": "2022-06-14", "title": "A", "outlet": "B", "url": url})
     assert item.url == stored
 
 
 # --- JSON-LD: no text can close or confuse the script element ------------------------------------------
+
 
 def test_json_ld_text_with_a_spaced_script_end_tag_or_a_comment_stays_inside(hostile: Project) -> None:
     page = soup(site(hostile), "en/events/hostile/")
@@ -318,8 +358,10 @@ def test_json_ld_text_with_a_spaced_script_end_tag_or_a_comment_stays_inside(hos
 
 # --- plain text from the rendered Markdown --------------------------------------------------------------
 
+
 def test_an_underscore_in_a_url_survives_in_the_feed(hostile: Project) -> None:
     import feedparser
+
     feed = feedparser.parse((site(hostile) / "en" / "feed.xml").read_bytes())
     [item] = [e for e in feed.entries if e.link.endswith("/events/hostile/")]
     assert "the form (https://example.ee/my_form_2024)" in item.description
@@ -327,6 +369,7 @@ def test_an_underscore_in_a_url_survives_in_the_feed(hostile: Project) -> None:
 
 def test_an_underscore_in_a_url_survives_in_the_calendar(hostile: Project) -> None:
     from icalendar import Calendar
+
     calendar = Calendar.from_ical((site(hostile) / "en" / "calendar.ics").read_bytes())
     [event] = [e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith("hostile@")]
     assert "Plain emphasis, strong and the form (https://example.ee/my_form_2024)." in str(event["DESCRIPTION"])
@@ -342,12 +385,15 @@ def test_an_underscore_in_a_url_survives_in_the_description_and_json_ld(hostile:
 
 def test_plain_text_is_the_text_of_the_rendered_markdown() -> None:
     from projectsite.plaintext import from_markdown
+
     source = "See *my_form_2024* at [the form](https://a.ee/my_form_2024), <https://a.ee/x_y_z>.\n\n- one\n- two"
-    assert from_markdown(source) == ("See my_form_2024 at the form (https://a.ee/my_form_2024), "
-                                     "https://a.ee/x_y_z.\n\n- one\n\n- two")
+    assert from_markdown(source) == (
+        "See my_form_2024 at the form (https://a.ee/my_form_2024), https://a.ee/x_y_z.\n\n- one\n\n- two"
+    )
 
 
 # --- the post-build link check itself -------------------------------------------------------------------
+
 
 def write_site(root: Path, files: dict[str, str]) -> Path:
     for rel, content in files.items():
@@ -358,23 +404,31 @@ def write_site(root: Path, files: dict[str, str]) -> Path:
 
 def test_the_link_check_reports_a_relative_an_absolute_and_a_feed_link_to_nothing(tmp_path: Path) -> None:
     from projectsite.linkcheck import broken_links
-    site_dir = write_site(tmp_path, {
-        "index.html": '<a href="news/">ok</a> <a href="gone/">relative</a> <a href="/en/gone/">absolute</a>',
-        "news/index.html": '<a href="../index.html#top">ok</a> <a href="https://other.example/x">external</a>'
-                           ' <a href="mailto:a@b.ee">mail</a> <a href="#here">anchor</a>',
-        "en/index.html": '<a href="https://loim.example.org/news/">ok</a>',
-        "feed.xml": "<rss><link>https://loim.example.org/news/</link><link>https://loim.example.org/x/</link></rss>",
-    })
+
+    site_dir = write_site(
+        tmp_path,
+        {
+            "index.html": '<a href="news/">ok</a> <a href="gone/">relative</a> <a href="/en/gone/">absolute</a>',
+            "news/index.html": '<a href="../index.html#top">ok</a> <a href="https://other.example/x">external</a>'
+            ' <a href="mailto:a@b.ee">mail</a> <a href="#here">anchor</a>',
+            "en/index.html": '<a href="https://loim.example.org/news/">ok</a>',
+            "feed.xml": "<rss><link>https://loim.example.org/news/</link><link>https://loim.example.org/x/</link></rss>",
+        },
+    )
     found = sorted(str(b) for b in broken_links(site_dir, "https://loim.example.org/"))
-    assert found == ["feed.xml: the link https://loim.example.org/x/ leads to no page of the site",
-                     "index.html: the link /en/gone/ leads to no page of the site",
-                     "index.html: the link gone/ leads to no page of the site"]
+    assert found == [
+        "feed.xml: the link https://loim.example.org/x/ leads to no page of the site",
+        "index.html: the link /en/gone/ leads to no page of the site",
+        "index.html: the link gone/ leads to no page of the site",
+    ]
 
 
 def test_the_link_check_follows_a_site_below_a_path(tmp_path: Path) -> None:
     from projectsite.linkcheck import broken_links
-    site_dir = write_site(tmp_path, {"index.html": '<a href="/loim/en/">ok</a> <a href="/elsewhere/">out</a>',
-                                     "en/index.html": "English"})
+
+    site_dir = write_site(
+        tmp_path, {"index.html": '<a href="/loim/en/">ok</a> <a href="/elsewhere/">out</a>', "en/index.html": "English"}
+    )
     assert [b.href for b in broken_links(site_dir, "https://owner.github.io/loim/")] == ["/elsewhere/"]
 
 

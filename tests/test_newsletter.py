@@ -1,4 +1,5 @@
 """The newsletter on the embedded outbox backend: sync rules, announcements, never twice, resuming."""
+
 from __future__ import annotations
 
 import email
@@ -9,7 +10,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import BIN, Project
 
 CSV = """Email,NAME,Language,Consent_At,Tags
@@ -26,8 +26,13 @@ def newsletter(project: Project, *args: str, today: str = "2022-06-01") -> subpr
     env = {**os.environ, "PROJECTSITE_TODAY": today}
     for name in ("MAILCHIMP_API_KEY", "MAILCHIMP_LIST_ID", "SMTP_HOST"):
         env.pop(name, None)
-    return subprocess.run([str(BIN / "projectsite"), "newsletter", *args, "--root", str(project.root), "--lang", "en"],
-                          capture_output=True, text=True, env=env, cwd=project.root)
+    return subprocess.run(
+        [str(BIN / "projectsite"), "newsletter", *args, "--root", str(project.root), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project.root,
+    )
 
 
 @pytest.fixture
@@ -49,16 +54,20 @@ def sent_files(project: Project) -> list[Path]:
 def test_sync_reports_bad_rows_with_their_line_and_reads_the_rest(project: Project) -> None:
     project.write("subscribers.csv", CSV)
     lines = newsletter(project, "sync", str(project.root / "subscribers.csv")).stdout.splitlines()
-    assert lines[:3] == ["subscribers.csv:5: email: 'bad-address' is not an e-mail address (like name@example.ee)",
-                         "subscribers.csv:6: language: must be one of 'et' or 'en', found 'fi'",
-                         "2 row(s) skipped; the rest was read."]
+    assert lines[:3] == [
+        "subscribers.csv:5: email: 'bad-address' is not an e-mail address (like name@example.ee)",
+        "subscribers.csv:6: language: must be one of 'et' or 'en', found 'fi'",
+        "2 row(s) skipped; the rest was read.",
+    ]
     assert lines[3] == "3 added (2 subscribed, 1 pending their confirmation), 0 updated, 0 unchanged, 0 skipped."
 
 
 def test_consent_makes_a_subscriber_and_its_absence_a_pending_one(audience: Project) -> None:
-    assert members(audience) == {"mari@example.ee": ("subscribed", "et", "võru;õpetaja"),
-                                 "john@example.com": ("subscribed", "en", ""),
-                                 "peeter@example.ee": ("pending", "et", "")}
+    assert members(audience) == {
+        "mari@example.ee": ("subscribed", "et", "võru;õpetaja"),
+        "john@example.com": ("subscribed", "en", ""),
+        "peeter@example.ee": ("pending", "et", ""),
+    }
 
 
 def test_a_second_sync_of_the_same_file_changes_nothing(audience: Project) -> None:
@@ -158,7 +167,9 @@ def test_test_e_mails_go_only_to_the_given_addresses(audience: Project) -> None:
     newsletter(audience, "announce", "event:ringsoit-2022", "--test-to", "editor@example.ee")
     tests = sorted((audience.root / "outbox" / "tests").glob("*.eml"))
     assert [p.name[:3] for p in tests] == ["en-", "et-"] and sent_files(audience) == []
-    assert {str(email.message_from_bytes(p.read_bytes(), policy=email.policy.default)["To"]) for p in tests} == {"editor@example.ee"}
+    assert {str(email.message_from_bytes(p.read_bytes(), policy=email.policy.default)["To"]) for p in tests} == {
+        "editor@example.ee"
+    }
 
 
 def test_status_counts_the_audience_and_lists_the_announcements(audience: Project) -> None:
@@ -170,12 +181,18 @@ def test_status_counts_the_audience_and_lists_the_announcements(audience: Projec
 
 def test_mailchimp_without_its_key_says_what_it_needs(audience: Project) -> None:
     result = newsletter(audience, "status", "--backend", "mailchimp")
-    assert result.returncode == 2 and result.stdout.strip() == "the mailchimp backend needs MAILCHIMP_API_KEY and MAILCHIMP_LIST_ID"
+    assert (
+        result.returncode == 2
+        and result.stdout.strip() == "the mailchimp backend needs MAILCHIMP_API_KEY and MAILCHIMP_LIST_ID"
+    )
 
 
 def test_announce_dry_run_touches_nothing(audience: Project) -> None:
     result = newsletter(audience, "announce", "event:ringsoit-2022", "--send", "--dry-run")
-    assert "would send to 1 subscriber(s)" in result.stdout and result.stdout.splitlines()[-1] == "Dry run: nothing was changed."
+    assert (
+        "would send to 1 subscriber(s)" in result.stdout
+        and result.stdout.splitlines()[-1] == "Dry run: nothing was changed."
+    )
     assert not (audience.root / "outbox" / "campaigns").exists()
     assert not (audience.root / "data" / "newsletter-log.yaml").exists()
 

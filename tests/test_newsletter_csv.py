@@ -1,5 +1,6 @@
 """The spreadsheet people have: Excel's delimiters and encodings read; every file that can't be used is a message
 and a non-zero exit, never a traceback, and changes nothing."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,8 +28,12 @@ def test_each_delimiter_excel_writes_is_read(root: Path, delimiter: str) -> None
     assert statuses(root) == {"mari@example.ee": "subscribed", "john@example.com": "pending"}
 
 
-@pytest.mark.parametrize(("encoding", "bom"), [("utf-8", ""), ("utf-8-sig", ""), ("utf-16", ""), ("utf-16-be", "\ufeff")])
-def test_utf_8_with_or_without_bom_and_excels_unicode_text_are_read_silently(root: Path, encoding: str, bom: str) -> None:
+@pytest.mark.parametrize(
+    ("encoding", "bom"), [("utf-8", ""), ("utf-8-sig", ""), ("utf-16", ""), ("utf-16-be", "\ufeff")]
+)
+def test_utf_8_with_or_without_bom_and_excels_unicode_text_are_read_silently(
+    root: Path, encoding: str, bom: str
+) -> None:
     text = bom + "email\tname\nmõnu@example.ee\tMõnu\n"
     result = newsletter(root, "sync", write(root, "s.csv", text.encode(encoding)))
     assert result.returncode == 0 and "warning" not in result.stdout
@@ -48,15 +53,26 @@ def test_a_file_in_no_known_encoding_says_how_to_save_it(root: Path) -> None:
     assert "Traceback" not in result.stderr and not (root / "outbox").exists()
 
 
-@pytest.mark.parametrize(("make", "words"), [
-    (lambda root: str(root / "missing.csv"), "there is no such file"),
-    (lambda root: str(root), "this is a folder, not a file"),
-    (lambda root: write(root, "s.csv", b""), "the file is empty"),
-    (lambda root: write(root, "s.csv", b"name,language\nMari,et\n"), "the first line has no 'email' column (name,language)"),
-    (lambda root: write(root, "s.csv", b"email\nbad-address\nx@y\n"), "s.csv: no row could be used, so nothing was changed"),
-    (lambda root: write(root, "s.csv", b'email,name\nx@example.ee,"' + b"a" * 200_000 + b"\n"),
-     "s.csv:2: a field here is longer than 131072 characters"),
-])
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda root: str(root / "missing.csv"), "there is no such file"),
+        (lambda root: str(root), "this is a folder, not a file"),
+        (lambda root: write(root, "s.csv", b""), "the file is empty"),
+        (
+            lambda root: write(root, "s.csv", b"name,language\nMari,et\n"),
+            "the first line has no 'email' column (name,language)",
+        ),
+        (
+            lambda root: write(root, "s.csv", b"email\nbad-address\nx@y\n"),
+            "s.csv: no row could be used, so nothing was changed",
+        ),
+        (
+            lambda root: write(root, "s.csv", b'email,name\nx@example.ee,"' + b"a" * 200_000 + b"\n"),
+            "s.csv:2: a field here is longer than 131072 characters",
+        ),
+    ],
+)
 def test_a_file_that_cant_be_used_is_a_message_and_exit_1(root: Path, make, words: str) -> None:
     result = newsletter(root, "sync", make(root))
     assert result.returncode == 1 and words in result.stdout, result.stdout + result.stderr
@@ -76,8 +92,14 @@ def test_an_unreadable_file_is_a_message(root: Path) -> None:
 
 
 def test_a_very_long_name_is_a_message_on_its_row_and_the_rest_is_read(root: Path) -> None:
-    result = newsletter(root, "sync", write(root, "s.csv", b"email,name\na@example.ee," + b"n" * 5000 + b"\nb@example.ee,B\n"))
-    assert result.returncode == 0 and "s.csv:2: name: 'nnnn" in result.stdout and "is too long: at most 200" in result.stdout
+    result = newsletter(
+        root, "sync", write(root, "s.csv", b"email,name\na@example.ee," + b"n" * 5000 + b"\nb@example.ee,B\n")
+    )
+    assert (
+        result.returncode == 0
+        and "s.csv:2: name: 'nnnn" in result.stdout
+        and "is too long: at most 200" in result.stdout
+    )
     assert statuses(root) == {"b@example.ee": "pending"}
 
 
@@ -92,6 +114,8 @@ def test_a_hundred_thousand_rows_all_go_into_an_empty_audience(root: Path) -> No
 
 @pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
 def test_every_line_ending_is_read(root: Path, ending: str) -> None:
-    result = newsletter(root, "sync", write(root, "s.csv", ending.join(["email;name", "mari@example.ee;Mari", ""]).encode()))
+    result = newsletter(
+        root, "sync", write(root, "s.csv", ending.join(["email;name", "mari@example.ee;Mari", ""]).encode())
+    )
     assert result.returncode == 0, result.stdout
     assert statuses(root) == {"mari@example.ee": "pending"}

@@ -1,5 +1,6 @@
 """Every newsletter command answers odd arguments, files and settings with a message and a non-zero exit, never
 a traceback."""
+
 from __future__ import annotations
 
 import os
@@ -7,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import BIN
 from newsletter_cli import make_root
 
@@ -17,8 +17,15 @@ def newsletter(root: Path, *args: str, env: dict[str, str]) -> subprocess.Comple
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("MAILCHIMP_", "SMTP_"))}
     if "--root" not in args:
         args = (*args, "--root", str(root))
-    return subprocess.run([str(BIN / "projectsite"), "newsletter", *args, "--lang", "en"], capture_output=True,
-                          text=True, env={**clean, **env}, cwd=root, check=False)
+    return subprocess.run(
+        [str(BIN / "projectsite"), "newsletter", *args, "--lang", "en"],
+        capture_output=True,
+        text=True,
+        env={**clean, **env},
+        cwd=root,
+        check=False,
+    )
+
 
 SMTP_BAD_PORT = {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": "99999", "PROJECTSITE_BACKOFF": "abc"}
 NO_DATA_CENTRE = {"MAILCHIMP_API_KEY": "0123456789abcdef", "MAILCHIMP_LIST_ID": "a1b2c3"}

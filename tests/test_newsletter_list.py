@@ -1,5 +1,6 @@
 """The list managed with commands: unsubscribe, subscribe --consent, confirm and the pending list, on the local
 audience, over SMTP (aiosmtpd on loopback) and on Mailchimp (the loopback fake)."""
+
 from __future__ import annotations
 
 import email
@@ -40,9 +41,15 @@ def test_unsubscribe_records_the_time_and_says_in_one_line_what_changed(root: Pa
     result = newsletter(root, "unsubscribe", "MARI@example.ee", "peeter@example.ee")
     assert result.returncode == 0 and len(result.stdout.splitlines()) == 1
     assert result.stdout.startswith("2 unsubscribed at ") and "0 of them not on the list before" in result.stdout
-    assert statuses(root) == {"mari@example.ee": "unsubscribed", "peeter@example.ee": "unsubscribed",
-                              "john@example.com": "pending"}
-    assert times(root, "since")["mari@example.ee"] > "2020-01-02" and times(root, "since")["john@example.com"] < "2020-01-02"
+    assert statuses(root) == {
+        "mari@example.ee": "unsubscribed",
+        "peeter@example.ee": "unsubscribed",
+        "john@example.com": "pending",
+    }
+    assert (
+        times(root, "since")["mari@example.ee"] > "2020-01-02"
+        and times(root, "since")["john@example.com"] < "2020-01-02"
+    )
 
 
 def test_a_sync_that_changes_only_the_language_keeps_since_when_someone_is_pending(root: Path) -> None:
@@ -61,7 +68,9 @@ def test_an_unsubscribed_person_is_not_subscribed_by_a_later_sync(root: Path) ->
 
 def test_unsubscribe_reads_addresses_from_a_file(root: Path) -> None:
     synced(root, PEOPLE)
-    (root / "off.txt").write_text("# replies of March\nmari@example.ee\n\njohn@example.com\nnot-an-address\n", encoding="utf-8")
+    (root / "off.txt").write_text(
+        "# replies of March\nmari@example.ee\n\njohn@example.com\nnot-an-address\n", encoding="utf-8"
+    )
     result = newsletter(root, "unsubscribe", "--from", str(root / "off.txt"))
     assert "'not-an-address' is not an e-mail address" in result.stdout and "1 not an address" in result.stdout
     assert result.returncode == 1  # the others are done; the exit says that one line was not
@@ -89,7 +98,9 @@ def test_subscribe_with_consent_records_the_reply_of_a_pending_person(root: Path
     synced(root, PEOPLE)
     result = newsletter(root, "subscribe", "peeter@example.ee", "--consent")
     assert result.stdout.strip() == "1 subscribed, 0 pending their confirmation, 0 unchanged, 0 left out."
-    assert statuses(root)["peeter@example.ee"] == "subscribed" and times(root, "consent_at")["peeter@example.ee"] > "2026"
+    assert (
+        statuses(root)["peeter@example.ee"] == "subscribed" and times(root, "consent_at")["peeter@example.ee"] > "2026"
+    )
 
 
 def test_subscribe_without_consent_adds_a_pending_person(root: Path) -> None:
@@ -111,13 +122,18 @@ def test_status_lists_who_is_pending_and_since_when(root: Path) -> None:
     synced(root, PEOPLE)
     lines = newsletter(root, "status").stdout.splitlines()
     start = lines.index("Pending their confirmation (2):")
-    assert [line.split(",")[0] for line in lines[start + 1:]] == ["  john@example.com (en)", "  peeter@example.ee (et)"]
-    assert all(" pending since 20" in line and "not asked to confirm yet" in line for line in lines[start + 1:])
+    assert [line.split(",")[0] for line in lines[start + 1 :]] == [
+        "  john@example.com (en)",
+        "  peeter@example.ee (et)",
+    ]
+    assert all(" pending since 20" in line and "not asked to confirm yet" in line for line in lines[start + 1 :])
 
 
 def outbox_confirmations(root: Path) -> list[email.message.EmailMessage]:
-    return [email.message_from_bytes(p.read_bytes(), policy=email.policy.default)
-            for p in sorted((root / "outbox" / "confirmations").glob("*.eml"))]
+    return [
+        email.message_from_bytes(p.read_bytes(), policy=email.policy.default)
+        for p in sorted((root / "outbox" / "confirmations").glob("*.eml"))
+    ]
 
 
 def test_confirm_asks_each_pending_person_in_their_language_and_says_how(root: Path) -> None:
@@ -175,8 +191,16 @@ def chimp() -> Iterator[tuple[FakeMailchimp, str]]:
 
 
 def on_mailchimp(root: Path, fake: FakeMailchimp, url: str, *args: str):
-    return newsletter(root, *args, env={"MAILCHIMP_API_KEY": fake.key, "MAILCHIMP_LIST_ID": fake.list_id,
-                                        "MAILCHIMP_API_URL": url, "NO_PROXY": "127.0.0.1,localhost"})
+    return newsletter(
+        root,
+        *args,
+        env={
+            "MAILCHIMP_API_KEY": fake.key,
+            "MAILCHIMP_LIST_ID": fake.list_id,
+            "MAILCHIMP_API_URL": url,
+            "NO_PROXY": "127.0.0.1,localhost",
+        },
+    )
 
 
 def member(email: str, status: str) -> dict:
@@ -188,8 +212,10 @@ def test_unsubscribe_on_mailchimp_and_no_sync_brings_them_back(root: Path, chimp
     fake.members["mari@example.ee"] = member("mari@example.ee", "subscribed")
     result = on_mailchimp(root, fake, url, "unsubscribe", "Mari@Example.ee", "new@example.ee")
     assert result.returncode == 0 and result.stdout.startswith("2 unsubscribed at "), result.stdout
-    assert {e: m["status"] for e, m in fake.members.items()} == {"mari@example.ee": "unsubscribed",
-                                                                 "new@example.ee": "unsubscribed"}
+    assert {e: m["status"] for e, m in fake.members.items()} == {
+        "mari@example.ee": "unsubscribed",
+        "new@example.ee": "unsubscribed",
+    }
     (root / "s.csv").write_text("email,consent_at\nnew@example.ee,2024-01-01T10:00\n", encoding="utf-8")
     on_mailchimp(root, fake, url, "sync", str(root / "s.csv"))
     assert fake.members["new@example.ee"]["status"] == "unsubscribed"
@@ -197,7 +223,10 @@ def test_unsubscribe_on_mailchimp_and_no_sync_brings_them_back(root: Path, chimp
 
 def test_confirm_on_mailchimp_sets_pending_people_pending_again(root: Path, chimp: tuple[FakeMailchimp, str]) -> None:
     fake, url = chimp
-    fake.members = {"p@example.ee": member("p@example.ee", "pending"), "s@example.ee": member("s@example.ee", "subscribed")}
+    fake.members = {
+        "p@example.ee": member("p@example.ee", "pending"),
+        "s@example.ee": member("s@example.ee", "subscribed"),
+    }
     result = on_mailchimp(root, fake, url, "confirm")
     assert result.stdout.strip() == "Asked 1 pending people to confirm: Mailchimp sends each its confirmation e-mail."
     assert fake.requests[-1] == ("POST", "/3.0/lists/a1b2c3") and fake.members["p@example.ee"]["status"] == "pending"

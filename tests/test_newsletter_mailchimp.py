@@ -1,4 +1,5 @@
 """The mailchimp backend, through the official client, against a Mailchimp-compatible server on loopback."""
+
 from __future__ import annotations
 
 import os
@@ -6,7 +7,6 @@ import subprocess
 from collections.abc import Iterator
 
 import pytest
-
 from conftest import BIN, Project
 from fake_mailchimp import FakeMailchimp
 from test_newsletter import CSV
@@ -19,13 +19,24 @@ def mailchimp() -> Iterator[tuple[FakeMailchimp, str]]:
         yield fake, url
 
 
-def run(project: Project, fake: FakeMailchimp, url: str, *args: str, list_id: str | None = None,
-        key: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "MAILCHIMP_API_KEY": key or fake.key, "MAILCHIMP_LIST_ID": list_id or fake.list_id,
-           "MAILCHIMP_API_URL": url, "NO_PROXY": "127.0.0.1,localhost", "PROJECTSITE_TODAY": "2022-06-01",
-           "PROJECTSITE_BACKOFF": "0.001"}
-    return subprocess.run([str(BIN / "projectsite"), "newsletter", *args, "--root", str(project.root), "--lang", "en"],
-                          capture_output=True, text=True, env=env)
+def run(
+    project: Project, fake: FakeMailchimp, url: str, *args: str, list_id: str | None = None, key: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "MAILCHIMP_API_KEY": key or fake.key,
+        "MAILCHIMP_LIST_ID": list_id or fake.list_id,
+        "MAILCHIMP_API_URL": url,
+        "NO_PROXY": "127.0.0.1,localhost",
+        "PROJECTSITE_TODAY": "2022-06-01",
+        "PROJECTSITE_BACKOFF": "0.001",
+    }
+    return subprocess.run(
+        [str(BIN / "projectsite"), "newsletter", *args, "--root", str(project.root), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 def sync(project: Project, fake: FakeMailchimp, url: str, **kwargs: str) -> subprocess.CompletedProcess[str]:
@@ -38,7 +49,10 @@ def test_mailchimp_is_chosen_by_its_key_and_list_and_adds_members(project: Proje
     result = sync(project, fake, url)
     assert result.returncode == 0, result.stdout + result.stderr
     assert {e: (m["status"], m["language"]) for e, m in fake.members.items()} == {
-        "mari@example.ee": ("subscribed", "et"), "john@example.com": ("subscribed", "en"), "peeter@example.ee": ("pending", "et")}
+        "mari@example.ee": ("subscribed", "et"),
+        "john@example.com": ("subscribed", "en"),
+        "peeter@example.ee": ("pending", "et"),
+    }
     assert fake.members["mari@example.ee"]["merge_fields"] == {"FNAME": "Mari"}
     assert fake.requests == [("GET", "/3.0/lists/a1b2c3/members"), ("POST", "/3.0/lists/a1b2c3")]
 
@@ -53,8 +67,13 @@ def test_a_second_sync_sends_no_changes(project: Project, mailchimp) -> None:
 
 def test_an_unsubscribed_member_on_mailchimp_is_never_subscribed_again(project: Project, mailchimp) -> None:
     fake, url = mailchimp
-    fake.members["mari@example.ee"] = {"email_address": "mari@example.ee", "status": "unsubscribed", "language": "et",
-                                       "merge_fields": {"FNAME": "Mari"}, "tags": []}
+    fake.members["mari@example.ee"] = {
+        "email_address": "mari@example.ee",
+        "status": "unsubscribed",
+        "language": "et",
+        "merge_fields": {"FNAME": "Mari"},
+        "tags": [],
+    }
     result = sync(project, fake, url)
     assert "mari@example.ee: unsubscribed, left as it is (never subscribed again)" in result.stdout
     assert fake.members["mari@example.ee"]["status"] == "unsubscribed"
@@ -73,7 +92,8 @@ def test_a_refusal_is_told_in_the_services_words_without_the_key(project: Projec
     result = sync(project, fake, url, list_id="no-such-list")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stdout.strip().endswith(
-        "Mailchimp refused (404 Resource Not Found): The requested resource could not be found.; nothing more was changed")
+        "Mailchimp refused (404 Resource Not Found): The requested resource could not be found.; nothing more was changed"
+    )
     assert fake.key not in result.stdout + result.stderr
 
 
@@ -101,10 +121,16 @@ def test_announce_makes_one_campaign_per_language_segmented_by_language(synced: 
     campaigns = languages(fake)
     assert set(campaigns) == {"et", "en"} and all(c["status"] == "save" for c in campaigns.values())
     et = campaigns["et"]
-    assert et["recipients"]["segment_opts"] == {"match": "all", "conditions": [
-        {"condition_type": "Language", "field": "language", "op": "is", "value": "et"}]}
-    assert et["settings"] == {"subject_line": "LÕIM: LÕIM projekti ringsõit Võru maakonnas",
-                              "title": "event:ringsoit-2022 (et)", "from_name": "LÕIM", "reply_to": "lota.vana@vorumaa.ee"}
+    assert et["recipients"]["segment_opts"] == {
+        "match": "all",
+        "conditions": [{"condition_type": "Language", "field": "language", "op": "is", "value": "et"}],
+    }
+    assert et["settings"] == {
+        "subject_line": "LÕIM: LÕIM projekti ringsõit Võru maakonnas",
+        "title": "event:ringsoit-2022 (et)",
+        "from_name": "LÕIM",
+        "reply_to": "lota.vana@vorumaa.ee",
+    }
     assert "Registreeru sündmusele" in et["content"]["html"] and "*|UNSUB|*" in et["content"]["plain_text"]
 
 
@@ -113,7 +139,9 @@ def test_send_sends_each_language_to_its_subscribers(synced: Project, mailchimp)
     result = run(synced, fake, url, "announce", "event:ringsoit-2022", "--send")
     assert result.returncode == 0, result.stdout
     assert {lang: (c["status"], c["recipients"]["recipient_count"]) for lang, c in languages(fake).items()} == {
-        "et": ("sent", 1), "en": ("sent", 1)}  # Peeter is pending
+        "et": ("sent", 1),
+        "en": ("sent", 1),
+    }  # Peeter is pending
 
 
 def test_mailchimp_never_sends_the_same_item_twice(synced: Project, mailchimp) -> None:
@@ -135,11 +163,21 @@ def test_a_crash_between_creating_and_sending_sends_the_same_campaigns(synced: P
 
 def test_a_draft_made_just_before_a_crash_is_found_on_mailchimp(synced: Project, mailchimp) -> None:
     fake, url = mailchimp
-    fake.campaigns["c0099"] = {"id": "c0099", "type": "regular", "status": "save", "content": {"html": "x", "plain_text": "x"},
-                               "settings": {"title": "event:ringsoit-2022 (et)"},
-                               "recipients": {"list_id": fake.list_id, "recipient_count": 0, "segment_opts": {
-                                   "match": "all", "conditions": [{"condition_type": "Language", "field": "language",
-                                                                   "op": "is", "value": "et"}]}}}
+    fake.campaigns["c0099"] = {
+        "id": "c0099",
+        "type": "regular",
+        "status": "save",
+        "content": {"html": "x", "plain_text": "x"},
+        "settings": {"title": "event:ringsoit-2022 (et)"},
+        "recipients": {
+            "list_id": fake.list_id,
+            "recipient_count": 0,
+            "segment_opts": {
+                "match": "all",
+                "conditions": [{"condition_type": "Language", "field": "language", "op": "is", "value": "et"}],
+            },
+        },
+    }
     assert run(synced, fake, url, "announce", "event:ringsoit-2022", "--send").returncode == 0
     assert len(fake.campaigns) == 2 and fake.campaigns["c0099"]["status"] == "sent"
 
@@ -175,8 +213,9 @@ def test_ten_thousand_subscribers_take_at_most_25_requests(project: Project, mai
     assert len(fake.members) == 10_000 and len(fake.requests) <= 25
 
 
-def test_a_campaign_already_sent_on_mailchimp_while_the_log_says_created_is_not_sent_again(synced: Project,
-                                                                                          mailchimp) -> None:
+def test_a_campaign_already_sent_on_mailchimp_while_the_log_says_created_is_not_sent_again(
+    synced: Project, mailchimp
+) -> None:
     fake, url = mailchimp
     assert run(synced, fake, url, "announce", "event:ringsoit-2022").returncode == 0  # the drafts, logged `created`
     for campaign in fake.campaigns.values():  # sent on Mailchimp by a run killed before it could log it

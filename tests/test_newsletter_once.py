@@ -1,5 +1,6 @@
 """Exactly once on the outbox backend: the send log validated when read and never losing an entry, two runs
 at once, and a run killed mid-send."""
+
 from __future__ import annotations
 
 import email
@@ -12,10 +13,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import BIN, Project
-from projectsite.newsletter.sendlog import SendLog, SendLogInvalid
 from test_newsletter import audience, newsletter, sent_files  # noqa: F401 (a fixture)
+
+from projectsite.newsletter.sendlog import SendLog, SendLogInvalid
 
 ITEM = "event:ringsoit-2022"
 ENTRY = "- item: event:ringsoit-2022\n  language: {lang}\n  backend: outbox\n  campaign: c1\n  status: {status}\n  at: '2022-06-01T10:00:00+00:00'\n"
@@ -27,24 +28,45 @@ def log_path(project: Project) -> Path:
 
 def recipients(project: Project) -> Counter[str]:
     """How many .eml files each address got, across every campaign."""
-    return Counter(str(email.message_from_bytes(p.read_bytes(), policy=email.policy.default)["To"])
-                   for p in sent_files(project))
+    return Counter(
+        str(email.message_from_bytes(p.read_bytes(), policy=email.policy.default)["To"]) for p in sent_files(project)
+    )
 
 
-@pytest.mark.parametrize("log, line, words", [
-    (ENTRY.format(lang="et", status="sent") + "<<<<<<< HEAD\n" + ENTRY.format(lang="en", status="sent")
-     + "=======\n>>>>>>> other\n", 7, "a merge conflict marker"),
-    (ENTRY.format(lang="et", status="snet"), 5, "status: expected created, sent, scheduled, found 'snet'"),
-    (ENTRY.format(lang="et", status="sent").replace("'2022-06-01T10:00:00+00:00'", "yesterday"), 6,
-     "at: expected a time like 2022-06-01T10:00:00+00:00, found 'yesterday'"),
-    (ENTRY.format(lang="fi", status="sent"), 2, "language: expected et or en, found 'fi'"),
-    (ENTRY.format(lang="et", status="sent").replace("  campaign: c1\n", ""), 1, "the required field 'campaign' is missing"),
-    (ENTRY.format(lang="et", status="sent") + "  sent_by: me\n", 7, "unknown field 'sent_by'"),
-    ("- item: event:ringsoit-2022\n  language: [et\n", 2, "not readable as YAML (the bracket [ on this line"),
-    ("item: event:ringsoit-2022\n", 1, "expected a list of entries"),
-])
-def test_a_hand_edited_log_is_a_message_with_its_line_and_nothing_is_sent(audience: Project, log: str, line: int,  # noqa: F811
-                                                                          words: str) -> None:
+@pytest.mark.parametrize(
+    "log, line, words",
+    [
+        (
+            ENTRY.format(lang="et", status="sent")
+            + "<<<<<<< HEAD\n"
+            + ENTRY.format(lang="en", status="sent")
+            + "=======\n>>>>>>> other\n",
+            7,
+            "a merge conflict marker",
+        ),
+        (ENTRY.format(lang="et", status="snet"), 5, "status: expected created, sent, scheduled, found 'snet'"),
+        (
+            ENTRY.format(lang="et", status="sent").replace("'2022-06-01T10:00:00+00:00'", "yesterday"),
+            6,
+            "at: expected a time like 2022-06-01T10:00:00+00:00, found 'yesterday'",
+        ),
+        (ENTRY.format(lang="fi", status="sent"), 2, "language: expected et or en, found 'fi'"),
+        (
+            ENTRY.format(lang="et", status="sent").replace("  campaign: c1\n", ""),
+            1,
+            "the required field 'campaign' is missing",
+        ),
+        (ENTRY.format(lang="et", status="sent") + "  sent_by: me\n", 7, "unknown field 'sent_by'"),
+        ("- item: event:ringsoit-2022\n  language: [et\n", 2, "not readable as YAML (the bracket [ on this line"),
+        ("item: event:ringsoit-2022\n", 1, "expected a list of entries"),
+    ],
+)
+def test_a_hand_edited_log_is_a_message_with_its_line_and_nothing_is_sent(
+    audience: Project,  # noqa: F811
+    log: str,
+    line: int,
+    words: str,
+) -> None:
     log_path(audience).write_text(log, encoding="utf-8")
     result = newsletter(audience, "announce", ITEM, "--send")
     assert result.returncode == 1 and "Traceback" not in result.stderr and result.stderr == ""
@@ -69,8 +91,11 @@ def test_aliases_in_the_log_are_refused(tmp_path: Path) -> None:
 
 def test_the_log_reads_values_as_written_not_as_yaml_1_1_guesses(tmp_path: Path) -> None:
     path = tmp_path / "log.yaml"
-    path.write_text("- item: event:x\n  language: en\n  backend: mailchimp\n  campaign: 0300\n  status: sent\n"
-                    "  at: 2022-06-01T10:00:00+00:00\n  recipients: 12\n", encoding="utf-8")
+    path.write_text(
+        "- item: event:x\n  language: en\n  backend: mailchimp\n  campaign: 0300\n  status: sent\n"
+        "  at: 2022-06-01T10:00:00+00:00\n  recipients: 12\n",
+        encoding="utf-8",
+    )
     entry = SendLog(path, "log.yaml").entries[0]
     assert (entry.campaign, entry.at, entry.recipients) == ("0300", "2022-06-01T10:00:00+00:00", 12)
 
@@ -101,9 +126,23 @@ def many_readers(project: Project, n: int) -> list[str]:
 
 def announce_process(project: Project) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SMTP_", "MAILCHIMP_"))}
-    return subprocess.Popen([str(BIN / "projectsite"), "newsletter", "announce", ITEM, "--send", "--root",
-                             str(project.root), "--lang", "en"], env={**env, "PROJECTSITE_TODAY": "2022-06-01"},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [
+            str(BIN / "projectsite"),
+            "newsletter",
+            "announce",
+            ITEM,
+            "--send",
+            "--root",
+            str(project.root),
+            "--lang",
+            "en",
+        ],
+        env={**env, "PROJECTSITE_TODAY": "2022-06-01"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_two_runs_started_together_send_each_reader_one_message(project: Project) -> None:

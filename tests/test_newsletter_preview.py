@@ -1,4 +1,5 @@
 """`projectsite newsletter preview`: the announcement e-mails, rendered from the site's own data."""
+
 from __future__ import annotations
 
 import os
@@ -9,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import BIN, Project
 from pages import text
+
 from projectsite.newsletter.email import render_email
 from projectsite.newsletter.items import Announcement
 from projectsite.newsletter.outbox import message
@@ -20,8 +21,22 @@ from projectsite.newsletter.settings import Settings
 
 def preview(project: Project, item: str, today: str = "2022-06-01", *flags: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PROJECTSITE_TODAY": today}
-    return subprocess.run([str(BIN / "projectsite"), "newsletter", "preview", item, "--root", str(project.root),
-                           "--out", "preview", *flags], capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [
+            str(BIN / "projectsite"),
+            "newsletter",
+            "preview",
+            item,
+            "--root",
+            str(project.root),
+            "--out",
+            "preview",
+            *flags,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 def email(project: Project, name: str) -> BeautifulSoup:
@@ -32,8 +47,12 @@ def test_preview_writes_html_and_text_in_both_languages(project: Project) -> Non
     result = preview(project, "event:ringsoit-2022")
     assert result.returncode == 0, result.stdout
     names = [Path(line).name for line in result.stdout.splitlines()]
-    assert names == ["event-ringsoit-2022.et.html", "event-ringsoit-2022.et.txt",
-                     "event-ringsoit-2022.en.html", "event-ringsoit-2022.en.txt"]
+    assert names == [
+        "event-ringsoit-2022.et.html",
+        "event-ringsoit-2022.et.txt",
+        "event-ringsoit-2022.en.html",
+        "event-ringsoit-2022.en.txt",
+    ]
 
 
 def test_the_e_mail_says_what_when_where_and_how_to_register(project: Project) -> None:
@@ -78,7 +97,10 @@ def test_markup_in_the_data_shows_as_text(project: Project) -> None:
 
 
 def test_an_untranslated_post_goes_to_english_readers_in_estonian_marked_as_such(project: Project) -> None:
-    project.write("docs/et/news/2024-05-01-uus.md", "---\ndate: 2024-05-01\ntitle: Uus uudis\nsummary: Lühidalt.\n---\n\n# Uus uudis\n")
+    project.write(
+        "docs/et/news/2024-05-01-uus.md",
+        "---\ndate: 2024-05-01\ntitle: Uus uudis\nsummary: Lühidalt.\n---\n\n# Uus uudis\n",
+    )
     assert preview(project, "news:2024-05-01-uus").returncode == 0
     mail = email(project, "news-2024-05-01-uus.en.html")
     assert mail.h1["lang"] == "et" and mail.h1.get_text() == "Uus uudis"
@@ -100,11 +122,22 @@ def test_a_malformed_item_says_how_to_write_it(project: Project) -> None:
 
 # ------------------------------------------------------------------ hostile text never becomes markup or a header
 MARKUP = '<b class="planted">bold</b> & <img src=x onerror="alert(1)">'
-SAFE = Announcement(item="event:x", lang="en", written_in="en", title="Title", when="1 June 2022", where="Võru",
-                    summary="Summary.", registration="Registration is open.", registration_url="https://example.org/r",
-                    registration_until="Until 1 June.", url="https://example.org/x")
-SETTINGS = Settings(site_url="https://example.org/", from_name="LÕIM", reply_to="lota.vana@vorumaa.ee",
-                    organisation="Võru County")
+SAFE = Announcement(
+    item="event:x",
+    lang="en",
+    written_in="en",
+    title="Title",
+    when="1 June 2022",
+    where="Võru",
+    summary="Summary.",
+    registration="Registration is open.",
+    registration_url="https://example.org/r",
+    registration_until="Until 1 June.",
+    url="https://example.org/x",
+)
+SETTINGS = Settings(
+    site_url="https://example.org/", from_name="LÕIM", reply_to="lota.vana@vorumaa.ee", organisation="Võru County"
+)
 
 
 def html_of(announcement: Announcement, settings: Settings = SETTINGS) -> BeautifulSoup:
@@ -143,23 +176,42 @@ def headers(message: EmailMessage) -> list[str]:
     return [line for line in head.replace("\n ", " ").splitlines()]
 
 
-@pytest.mark.parametrize("settings, announcement", [
-    (SETTINGS, replace(SAFE, title=BREAK)),
-    (replace(SETTINGS, from_name=BREAK), SAFE),
-    (replace(SETTINGS, reply_to="lota@vorumaa.ee\nBcc: evil@example.com"), SAFE),
-])
+@pytest.mark.parametrize(
+    "settings, announcement",
+    [
+        (SETTINGS, replace(SAFE, title=BREAK)),
+        (replace(SETTINGS, from_name=BREAK), SAFE),
+        (replace(SETTINGS, reply_to="lota@vorumaa.ee\nBcc: evil@example.com"), SAFE),
+    ],
+)
 def test_no_text_with_a_line_break_adds_a_header(settings: Settings, announcement: Announcement) -> None:
     sent = message(render_email(announcement, settings), settings, "mari@example.ee\r\nCc: evil@example.com")
     names = [line.split(":", 1)[0] for line in headers(sent)]
-    assert sorted(names) == sorted(["From", "To", "Reply-To", "Subject", "Date", "Message-ID", "List-Unsubscribe",
-                                    "Content-Type", "MIME-Version", "Content-Language"])
+    assert sorted(names) == sorted(
+        [
+            "From",
+            "To",
+            "Reply-To",
+            "Subject",
+            "Date",
+            "Message-ID",
+            "List-Unsubscribe",
+            "Content-Type",
+            "MIME-Version",
+            "Content-Language",
+        ]
+    )
     assert sent["Bcc"] is None and sent["Cc"] is None and sent["X-Extra"] is None
 
 
 def test_a_line_break_in_the_sender_name_adds_no_line_to_the_preview(project: Project) -> None:
     config = project.root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "    from_name:", '    from_name: "LÕIM\\nBcc: evil@example.com"\n    old_from_name:', 1), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "    from_name:", '    from_name: "LÕIM\\nBcc: evil@example.com"\n    old_from_name:', 1
+        ),
+        encoding="utf-8",
+    )
     assert preview(project, "event:avaseminar-2022").returncode == 0
     plain = (project.root / "preview" / "event-avaseminar-2022.et.txt").read_text(encoding="utf-8")
     head, _ = plain.split("\n\n", 1)
@@ -167,8 +219,10 @@ def test_a_line_break_in_the_sender_name_adds_no_line_to_the_preview(project: Pr
 
 
 def test_an_event_without_english_is_marked_in_estonian_in_the_english_e_mail(project: Project) -> None:
-    project.replace_events("- id: ainult-eesti\n  title: {et: Ainult eesti keeles}\n  start: 2023-07-01\n"
-                           "  location: Võru\n  summary: {et: Tulge kõik.}\n")
+    project.replace_events(
+        "- id: ainult-eesti\n  title: {et: Ainult eesti keeles}\n  start: 2023-07-01\n"
+        "  location: Võru\n  summary: {et: Tulge kõik.}\n"
+    )
     assert preview(project, "event:ainult-eesti", "2023-06-01").returncode == 0
     english, estonian = email(project, "event-ainult-eesti.en.html"), email(project, "event-ainult-eesti.et.html")
     assert mail_note(english) == ["(in Estonian)"] and english.h1["lang"] == "et"

@@ -1,6 +1,8 @@
 """The one retry policy of the backends: passing failures are tried again with a backoff that tests shorten."""
+
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -27,7 +29,7 @@ def test_the_backoff_doubles_from_the_base_the_environment_gives(monkeypatch: py
     calls: list[float] = []
     with pytest.raises(BackendFailure):
         retrying(lambda: failing(calls))
-    waits = [later - earlier for earlier, later in zip(calls, calls[1:])]
+    waits = [later - earlier for earlier, later in itertools.pairwise(calls)]
     assert 0.15 <= sum(waits) < 1.0  # 0.01 + 0.02 + 0.04 + 0.08, not the 3 s of the default
 
 

@@ -1,13 +1,13 @@
 """Progress of `announce --send`: a bar on a terminal, plain lines in a log, nothing with --quiet; the report
 on standard output unchanged."""
+
 from __future__ import annotations
 
 import os
 
 import pytest
-
-from terminal import run_in_terminal
 from conftest import BIN, Project, copy_project
+from terminal import run_in_terminal
 from test_newsletter import newsletter
 
 ITEM = "event:ringsoit-2022"
@@ -25,7 +25,9 @@ def on_a_terminal(project: Project, *args: str) -> tuple[int, str]:
     env = {**os.environ, "COLUMNS": "100", "TERM": "xterm", "PROJECTSITE_TODAY": "2022-06-01"}
     for name in ("MAILCHIMP_API_KEY", "MAILCHIMP_LIST_ID", "SMTP_HOST"):
         env.pop(name, None)
-    return run_in_terminal([str(BIN / "projectsite"), "newsletter", *args, "--root", str(project.root), "--lang", "et"], env, 120)
+    return run_in_terminal(
+        [str(BIN / "projectsite"), "newsletter", *args, "--root", str(project.root), "--lang", "et"], env, 120
+    )
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,6 @@
 """The smtp backend against a real SMTP server (aiosmtpd) on 127.0.0.1: delivery, retries, refusals, settings,
 a dropped connection, a kill mid-send and two runs at once."""
+
 from __future__ import annotations
 
 import asyncio
@@ -15,7 +16,6 @@ from collections.abc import Iterator
 
 import pytest
 from aiosmtpd.controller import Controller
-
 from conftest import BIN, Project
 from test_newsletter import CSV
 
@@ -37,7 +37,7 @@ class Mailbox:
         self.hold: threading.Event | None = None
         self.received = threading.Event()
 
-    async def handle_RCPT(self, server, session, envelope, address, options):  # noqa: N802 (aiosmtpd's name)
+    async def handle_RCPT(self, server, session, envelope, address, options):
         if self.refuse:
             return self.refuse.pop(0)
         if address in self.refuse_address:
@@ -45,7 +45,7 @@ class Mailbox:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+    async def handle_DATA(self, server, session, envelope):
         self.data_count += 1
         if self.data_count in self.drop_at:
             server.transport.close()  # gone without a reply: the message was not taken
@@ -88,8 +88,14 @@ def mailbox() -> Iterator[tuple[Mailbox, int]]:
 
 def smtp_env(port: int | str, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SMTP_", "MAILCHIMP_"))}
-    return {**env, "PROJECTSITE_TODAY": "2022-06-01", "SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(port),
-            "PROJECTSITE_BACKOFF": "0.001", **extra}
+    return {
+        **env,
+        "PROJECTSITE_TODAY": "2022-06-01",
+        "SMTP_HOST": "127.0.0.1",
+        "SMTP_PORT": str(port),
+        "PROJECTSITE_BACKOFF": "0.001",
+        **extra,
+    }
 
 
 def command(project: Project, *args: str) -> list[str]:
@@ -120,8 +126,9 @@ def estonian_audience(project: Project, port: int, n: int) -> list[str]:
     return addresses
 
 
-def test_smtp_is_chosen_when_smtp_host_is_set_and_delivers_each_language(smtp_audience: Project,
-                                                                         mailbox: tuple[Mailbox, int]) -> None:
+def test_smtp_is_chosen_when_smtp_host_is_set_and_delivers_each_language(
+    smtp_audience: Project, mailbox: tuple[Mailbox, int]
+) -> None:
     box, port = mailbox
     result = run(smtp_audience, port, "announce", "event:ringsoit-2022", "--send")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -139,8 +146,9 @@ def test_a_passing_refusal_is_retried(smtp_audience: Project, mailbox: tuple[Mai
     assert len(box.messages) == 2
 
 
-def test_an_address_refused_for_good_is_reported_cleaned_and_the_others_get_theirs(project: Project,
-                                                                                  mailbox: tuple[Mailbox, int]) -> None:
+def test_an_address_refused_for_good_is_reported_cleaned_and_the_others_get_theirs(
+    project: Project, mailbox: tuple[Mailbox, int]
+) -> None:
     box, port = mailbox
     addresses = estonian_audience(project, port, 4)
     box.refuse_address = {addresses[1]: "550 5.1.1 Mailbox unavailable"}
@@ -149,11 +157,14 @@ def test_an_address_refused_for_good_is_reported_cleaned_and_the_others_get_thei
     assert box.recipients() == [addresses[0], addresses[2], addresses[3]]
     assert result.stdout.splitlines()[-2:] == [
         "1 address(es) refused for good, marked cleaned and left out of every later sending:",
-        f"  {addresses[1]}: the mail server refused this address for good (550 5.1.1 Mailbox unavailable)"]
+        f"  {addresses[1]}: the mail server refused this address for good (550 5.1.1 Mailbox unavailable)",
+    ]
     assert statuses(project)[addresses[1]] == "cleaned"
 
 
-def test_a_refused_address_does_not_block_a_rerun_of_another_item(project: Project, mailbox: tuple[Mailbox, int]) -> None:
+def test_a_refused_address_does_not_block_a_rerun_of_another_item(
+    project: Project, mailbox: tuple[Mailbox, int]
+) -> None:
     box, port = mailbox
     addresses = estonian_audience(project, port, 3)
     box.refuse_address = {addresses[0]: "550 5.1.1 Mailbox unavailable"}
@@ -163,14 +174,17 @@ def test_a_refused_address_does_not_block_a_rerun_of_another_item(project: Proje
     assert result.returncode == 0 and box.recipients() == addresses[1:] and "refused" not in result.stdout
 
 
-def test_a_refusal_of_the_message_itself_stops_in_plain_words_and_loses_nothing(smtp_audience: Project,
-                                                                               mailbox: tuple[Mailbox, int]) -> None:
+def test_a_refusal_of_the_message_itself_stops_in_plain_words_and_loses_nothing(
+    smtp_audience: Project, mailbox: tuple[Mailbox, int]
+) -> None:
     box, port = mailbox
     box.data_reply = "554 5.6.0 Message rejected"
     failed = run(smtp_audience, port, "announce", "event:ringsoit-2022", "--send")
     assert failed.returncode == 2 and "Traceback" not in failed.stderr
-    assert failed.stdout.strip().endswith("the mail server refused the message (554 5.6.0 Message rejected); "
-                                          "nothing more was sent, run again when it is fixed")
+    assert failed.stdout.strip().endswith(
+        "the mail server refused the message (554 5.6.0 Message rejected); "
+        "nothing more was sent, run again when it is fixed"
+    )
     box.data_reply = None
     again = run(smtp_audience, port, "announce", "event:ringsoit-2022", "--send")
     assert again.returncode == 0 and "created earlier and not sent yet" in again.stdout
@@ -180,18 +194,24 @@ def test_a_refusal_of_the_message_itself_stops_in_plain_words_and_loses_nothing(
 def add_member(project: Project, address: str) -> None:
     db = sqlite3.connect(project.root / "outbox" / "audience.sqlite")
     with db:
-        db.execute("INSERT INTO members (email, name, language, status, tags) VALUES (?, '', 'et', 'subscribed', '')", (address,))
+        db.execute(
+            "INSERT INTO members (email, name, language, status, tags) VALUES (?, '', 'et', 'subscribed', '')",
+            (address,),
+        )
 
 
-def test_a_non_ascii_local_part_without_smtputf8_is_one_refusal(smtp_audience: Project,
-                                                               mailbox: tuple[Mailbox, int]) -> None:
+def test_a_non_ascii_local_part_without_smtputf8_is_one_refusal(
+    smtp_audience: Project, mailbox: tuple[Mailbox, int]
+) -> None:
     box, port = mailbox
     add_member(smtp_audience, "jüri@example.ee")
     result = run(smtp_audience, port, "announce", "event:ringsoit-2022", "--send")
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stdout + result.stderr
     assert box.recipients() == ["john@example.com", "mari@example.ee"]
-    assert "  jüri@example.ee: the mail server cannot take letters beyond ASCII before the @ (it lacks SMTPUTF8)" \
+    assert (
+        "  jüri@example.ee: the mail server cannot take letters beyond ASCII before the @ (it lacks SMTPUTF8)"
         in result.stdout.splitlines()
+    )
     assert statuses(smtp_audience)["jüri@example.ee"] == "cleaned"
 
 
@@ -199,7 +219,15 @@ def test_a_server_with_smtputf8_takes_a_non_ascii_local_part(project: Project) -
     box = Mailbox()
     controller, port = start(box, enable_SMTPUTF8=True)
     try:
-        assert run(project, port, "sync", str(project.write("one.csv", "email,consent_at\nmari@example.ee,2024-01-01T10:00\n"))).returncode == 0
+        assert (
+            run(
+                project,
+                port,
+                "sync",
+                str(project.write("one.csv", "email,consent_at\nmari@example.ee,2024-01-01T10:00\n")),
+            ).returncode
+            == 0
+        )
         add_member(project, "jüri@example.ee")
         result = run(project, port, "announce", "event:ringsoit-2022", "--send")
     finally:
@@ -208,8 +236,9 @@ def test_a_server_with_smtputf8_takes_a_non_ascii_local_part(project: Project) -
     assert box.recipients() == ["jüri@example.ee", "mari@example.ee"]
 
 
-def test_a_connection_dropped_mid_send_is_made_again_and_nobody_is_missed_or_doubled(project: Project,
-                                                                                     mailbox: tuple[Mailbox, int]) -> None:
+def test_a_connection_dropped_mid_send_is_made_again_and_nobody_is_missed_or_doubled(
+    project: Project, mailbox: tuple[Mailbox, int]
+) -> None:
     box, port = mailbox
     addresses = estonian_audience(project, port, 4)
     box.drop_at = {2}
@@ -227,14 +256,19 @@ def test_a_bad_smtp_port_is_told_before_anything_is_done(smtp_audience: Project,
     assert not (smtp_audience.root / "data" / "newsletter-log.yaml").exists()
 
 
-def test_a_host_that_does_not_resolve_is_told_in_plain_words(smtp_audience: Project, mailbox: tuple[Mailbox, int]) -> None:
-    result = run(smtp_audience, mailbox[1], "announce", "event:ringsoit-2022", "--send", SMTP_HOST="no-such-host.invalid")
+def test_a_host_that_does_not_resolve_is_told_in_plain_words(
+    smtp_audience: Project, mailbox: tuple[Mailbox, int]
+) -> None:
+    result = run(
+        smtp_audience, mailbox[1], "announce", "event:ringsoit-2022", "--send", SMTP_HOST="no-such-host.invalid"
+    )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "the mail server 'no-such-host.invalid' (SMTP_HOST) was not found" in result.stdout
 
 
-def test_a_login_to_a_server_without_auth_is_told_in_plain_words(smtp_audience: Project,
-                                                                 mailbox: tuple[Mailbox, int]) -> None:
+def test_a_login_to_a_server_without_auth_is_told_in_plain_words(
+    smtp_audience: Project, mailbox: tuple[Mailbox, int]
+) -> None:
     box, port = mailbox
     result = run(smtp_audience, port, "announce", "event:ringsoit-2022", "--send", SMTP_USER="lota", SMTP_PASSWORD="x")
     assert result.returncode == 2 and "Traceback" not in result.stderr
@@ -243,17 +277,36 @@ def test_a_login_to_a_server_without_auth_is_told_in_plain_words(smtp_audience: 
 
 def test_the_smtp_backend_without_a_server_says_what_it_needs(project: Project) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SMTP_")}
-    result = subprocess.run([str(BIN / "projectsite"), "newsletter", "status", "--backend", "smtp", "--root",
-                             str(project.root), "--lang", "en"], capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [
+            str(BIN / "projectsite"),
+            "newsletter",
+            "status",
+            "--backend",
+            "smtp",
+            "--root",
+            str(project.root),
+            "--lang",
+            "en",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert result.returncode == 2 and "needs SMTP_HOST" in result.stdout
 
 
-def test_a_kill_mid_send_sends_again_at_most_the_one_message_in_flight(project: Project,
-                                                                       mailbox: tuple[Mailbox, int]) -> None:
+def test_a_kill_mid_send_sends_again_at_most_the_one_message_in_flight(
+    project: Project, mailbox: tuple[Mailbox, int]
+) -> None:
     box, port = mailbox
     addresses = estonian_audience(project, port, 6)
-    killed = subprocess.Popen(command(project, "announce", "event:ringsoit-2022", "--send"), env=smtp_env(port),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    killed = subprocess.Popen(
+        command(project, "announce", "event:ringsoit-2022", "--send"),
+        env=smtp_env(port),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     box.kill_after = (3, killed.pid)
     assert killed.wait(timeout=60) == -signal.SIGKILL
     assert len(box.messages) == 3
@@ -264,13 +317,19 @@ def test_a_kill_mid_send_sends_again_at_most_the_one_message_in_flight(project: 
     assert len(got) == len(addresses) + 1 and got.count(box.messages[2][0][0]) == 2  # only the one in flight
 
 
-def test_a_second_announce_while_one_sends_refuses_and_sends_nothing(project: Project,
-                                                                    mailbox: tuple[Mailbox, int]) -> None:
+def test_a_second_announce_while_one_sends_refuses_and_sends_nothing(
+    project: Project, mailbox: tuple[Mailbox, int]
+) -> None:
     box, port = mailbox
     addresses = estonian_audience(project, port, 3)
     box.hold = threading.Event()
-    first = subprocess.Popen(command(project, "announce", "event:ringsoit-2022", "--send"), env=smtp_env(port),
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = subprocess.Popen(
+        command(project, "announce", "event:ringsoit-2022", "--send"),
+        env=smtp_env(port),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert box.received.wait(timeout=60)  # the first run is sending now, holding the lock
         second = run(project, port, "announce", "event:ringsoit-2022", "--send")
@@ -279,19 +338,31 @@ def test_a_second_announce_while_one_sends_refuses_and_sends_nothing(project: Pr
     out, err = first.communicate(timeout=60)
     assert first.returncode == 0, out + err
     assert second.returncode == 2 and "Traceback" not in second.stderr
-    assert second.stdout.strip() == (f"another announce is running (process {first.pid} holds outbox/send.lock); "
-                                     "nothing was sent: wait until it ends, then run again")
+    assert second.stdout.strip() == (
+        f"another announce is running (process {first.pid} holds outbox/send.lock); "
+        "nothing was sent: wait until it ends, then run again"
+    )
     assert box.recipients() == addresses
 
 
-def test_an_item_sent_by_another_backend_is_not_sent_again(smtp_audience: Project, mailbox: tuple[Mailbox, int]) -> None:
+def test_an_item_sent_by_another_backend_is_not_sent_again(
+    smtp_audience: Project, mailbox: tuple[Mailbox, int]
+) -> None:
     box, port = mailbox
     log = smtp_audience.root / "data" / "newsletter-log.yaml"
-    log.write_text("".join(f"- item: event:ringsoit-2022\n  language: {lang}\n  backend: mailchimp\n  campaign: c0001\n"
-                           f"  status: sent\n  at: '2022-06-01T10:00:00+00:00'\n  recipients: 1\n" for lang in ("et", "en")),
-                   encoding="utf-8")
+    log.write_text(
+        "".join(
+            f"- item: event:ringsoit-2022\n  language: {lang}\n  backend: mailchimp\n  campaign: c0001\n"
+            f"  status: sent\n  at: '2022-06-01T10:00:00+00:00'\n  recipients: 1\n"
+            for lang in ("et", "en")
+        ),
+        encoding="utf-8",
+    )
     result = run(smtp_audience, port, "announce", "event:ringsoit-2022", "--send")
     assert result.returncode == 0 and box.messages == []
-    assert "event:ringsoit-2022 (et) was sent at 2022-06-01T10:00:00+00:00 by mailchimp; not sending it again" in result.stdout
+    assert (
+        "event:ringsoit-2022 (et) was sent at 2022-06-01T10:00:00+00:00 by mailchimp; not sending it again"
+        in result.stdout
+    )
     resent = run(smtp_audience, port, "announce", "event:ringsoit-2022", "--send", "--resend")
     assert resent.returncode == 0 and box.recipients() == ["john@example.com", "mari@example.ee"]

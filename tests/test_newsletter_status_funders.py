@@ -1,20 +1,22 @@
 """An announcement tells a cancelled or postponed event's status (subject, heading, text; HTML and plain text;
 both languages), and every announcement carries the funders: statement, logo, and a link to eeagrants.org."""
+
 from __future__ import annotations
 
 import email
 import email.policy
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import Project
 from test_newsletter import newsletter, sent_files
 from test_newsletter_preview import preview
 
 ITEM = "event:ringsoit-2022"
-FUNDERS = {"et": "rahastatakse\nEuroopa Majanduspiirkonna ja Norra finantsmehhanismi", "en": "benefits from a €376,602 grant"}
+FUNDERS = {
+    "et": "rahastatakse\nEuroopa Majanduspiirkonna ja Norra finantsmehhanismi",
+    "en": "benefits from a €376,602 grant",
+}
 
 
 def with_status(project: Project, lines: str) -> None:
@@ -32,10 +34,13 @@ def previewed(project: Project, lang: str) -> tuple[BeautifulSoup, str]:
     return html, (folder / f"event-ringsoit-2022.{lang}.txt").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("lang, word, notice", [
-    ("et", "Jääb ära", "See sündmus jääb ära."),
-    ("en", "Cancelled", "This event is cancelled."),
-])
+@pytest.mark.parametrize(
+    "lang, word, notice",
+    [
+        ("et", "Jääb ära", "See sündmus jääb ära."),
+        ("en", "Cancelled", "This event is cancelled."),
+    ],
+)
 def test_a_cancelled_event_says_so_in_the_heading_and_text(project: Project, lang: str, word: str, notice: str) -> None:
     with_status(project, "  status: cancelled\n")
     html, text = previewed(project, lang)
@@ -47,10 +52,13 @@ def test_a_cancelled_event_says_so_in_the_heading_and_text(project: Project, lan
     assert f"({word})" in text.splitlines()[0] and f"{word.upper()}: {notice}" in text
 
 
-@pytest.mark.parametrize("lang, words", [
-    ("et", ["Edasi lükatud", "Algselt oli see kavas", "Uus aeg:"]),
-    ("en", ["Postponed", "It was planned for", "New date:"]),
-])
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("et", ["Edasi lükatud", "Algselt oli see kavas", "Uus aeg:"]),
+        ("en", ["Postponed", "It was planned for", "New date:"]),
+    ],
+)
 def test_a_postponed_event_tells_its_old_and_new_date(project: Project, lang: str, words: list[str]) -> None:
     with_status(project, "  status: postponed\n  previous_start: 2022-08-10 08:00\n")
     html, text = previewed(project, lang)
@@ -67,12 +75,16 @@ def test_a_scheduled_event_has_no_status_note(project: Project) -> None:
 
 def test_the_subject_of_a_cancelled_event_says_so(project: Project) -> None:
     with_status(project, "  status: cancelled\n")
-    project.write("s.csv", "email,language,consent_at\nmari@example.ee,et,2024-01-05T10:00\n"
-                           "john@example.com,en,2024-01-05T10:00\n")
+    project.write(
+        "s.csv",
+        "email,language,consent_at\nmari@example.ee,et,2024-01-05T10:00\njohn@example.com,en,2024-01-05T10:00\n",
+    )
     assert newsletter(project, "sync", str(project.root / "s.csv")).returncode == 0
     assert newsletter(project, "announce", ITEM, "--send").returncode == 0
-    subjects = sorted(str(email.message_from_bytes(p.read_bytes(), policy=email.policy.default)["Subject"])
-                      for p in sent_files(project))
+    subjects = sorted(
+        str(email.message_from_bytes(p.read_bytes(), policy=email.policy.default)["Subject"])
+        for p in sent_files(project)
+    )
     assert len(subjects) == 2
     assert {s.rsplit(" (", 1)[1] for s in subjects} == {"Cancelled)", "Jääb ära)"}
 
@@ -100,7 +112,9 @@ def test_every_announcement_carries_the_funders(project: Project, item: str, lan
 def test_the_funders_statement_is_text_not_markup(project: Project) -> None:
     path = project.root / "mkdocs.yml"
     config = path.read_text(encoding="utf-8")
-    path.write_text(config.replace("  funders:\n    et: >-\n", "  funders:\n    et: >-\n      <script>x()</script>\n"),
-                    encoding="utf-8")
+    path.write_text(
+        config.replace("  funders:\n    et: >-\n", "  funders:\n    et: >-\n      <script>x()</script>\n"),
+        encoding="utf-8",
+    )
     html, _ = previewed(project, "et")
     assert html.find("script") is None and "<script>x()</script>" in html.get_text()

@@ -1,11 +1,11 @@
 """Every page says when it was published and last changed (Public Information Act § 32)."""
+
 from __future__ import annotations
 
 import os
 import subprocess
 
 import pytest
-
 from conftest import BIN, Project
 from pages import html_files, soup, text
 
@@ -18,8 +18,15 @@ def dates_of(project: Project, rel: str) -> str:
 
 def git(project: Project, *args: str, day: str) -> None:
     stamp = f"{day}T12:00:00+02:00"
-    env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp, "GIT_AUTHOR_NAME": "T",
-           "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": stamp,
+        "GIT_COMMITTER_DATE": stamp,
+        "GIT_AUTHOR_NAME": "T",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "T",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     subprocess.run(["git", "-C", str(project.root), *args], check=True, capture_output=True, env=env)
 
 
@@ -28,7 +35,9 @@ def history(module_project: Project) -> Project:
     """The site in a git repository: all committed on 2 January 2023, the events changed on 4 March 2023."""
     project = module_project
     git(project, "init", "-q", day="2023-01-02")
-    git(project, "commit", "-q", "--allow-empty", "-m", "start", day="2023-01-01")  # git log filters a root commit's files
+    git(
+        project, "commit", "-q", "--allow-empty", "-m", "start", day="2023-01-01"
+    )  # git log filters a root commit's files
     git(project, "add", "-A", day="2023-01-02")
     git(project, "commit", "-qm", "first", day="2023-01-02")
     events = project.root / "data" / "events.yaml"
@@ -72,9 +81,12 @@ def test_a_date_in_the_front_matter_of_an_ordinary_page_is_not_read_as_its_publi
 
 
 def test_a_day_pinned_in_a_wrong_form_is_a_message_not_a_traceback(project: Project) -> None:
-    result = subprocess.run([str(BIN / "mkdocs"), "build", "-f", str(project.root / "mkdocs.yml"),
-                             "-d", str(project.root / "site")], capture_output=True, text=True,
-                            env={**os.environ, "PROJECTSITE_TODAY": "tomorrow"})
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "-f", str(project.root / "mkdocs.yml"), "-d", str(project.root / "site")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PROJECTSITE_TODAY": "tomorrow"},
+    )
     assert result.returncode != 0
     assert "PROJECTSITE_TODAY='tomorrow': write the day as YYYY-MM-DD" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr

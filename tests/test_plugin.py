@@ -1,4 +1,5 @@
 """The engine reaches MkDocs as one plugin: registered, with validated settings, and no state outside a build."""
+
 from __future__ import annotations
 
 import ast
@@ -21,6 +22,7 @@ def set_plugin(project: Project, line: str) -> None:
 def test_the_plugin_is_registered_for_mkdocs() -> None:
     [entry] = [e for e in entry_points(group="mkdocs.plugins") if e.name == "projectsite"]
     from projectsite.mkdocs.plugin import ProjectsitePlugin
+
     assert entry.load() is ProjectsitePlugin
 
 
@@ -50,8 +52,9 @@ def test_feeds_can_be_turned_off(project: Project) -> None:
 def test_the_order_of_the_plugins_does_not_matter(project: Project) -> None:
     set_plugin(project, "")
     config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
-    (project.root / "mkdocs.yml").write_text(config.replace("  - search\n", "  - projectsite\n  - search\n"),
-                                             encoding="utf-8")
+    (project.root / "mkdocs.yml").write_text(
+        config.replace("  - search\n", "  - projectsite\n  - search\n"), encoding="utf-8"
+    )
     result = project.build()
     assert result.returncode == 0, result.stderr
     assert 'lang="en"' in project.html("en/events/avaseminar-2022/index.html")
@@ -65,9 +68,11 @@ def _module_level_containers(path: Path) -> list[str]:
     for node in ast.parse(path.read_text(encoding="utf-8")).body:
         value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
         empty_display = isinstance(value, (ast.Dict, ast.List, ast.Set)) and not (
-            getattr(value, "keys", None) or getattr(value, "elts", None))
-        empty_call = (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
-                      and value.func.id in EMPTY_CONTAINERS)
+            getattr(value, "keys", None) or getattr(value, "elts", None)
+        )
+        empty_call = (
+            isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in EMPTY_CONTAINERS
+        )
         if empty_display or empty_call:
             found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
     return found
@@ -92,8 +97,13 @@ def test_only_the_plugin_imports_mkdocs() -> None:
     importers = []
     for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else [])
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom) and node.level == 0
+                else []
+            )
             if any(n == "mkdocs" or n.startswith("mkdocs.") for n in names):
                 importers.append(path.relative_to(PACKAGE).parts[0])
     assert importers and set(importers) == {"mkdocs"}

@@ -1,13 +1,14 @@
 """Progress of a long sync: a bar on a terminal, plain lines in a log, nothing with --quiet; the report unchanged."""
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
 import pytest
-from terminal import run_in_terminal
 from conftest import BIN
 from newsletter_cli import make_root, newsletter
+from terminal import run_in_terminal
 
 
 @pytest.fixture
@@ -40,6 +41,8 @@ def test_a_short_run_prints_no_progress_lines(root: Path) -> None:
 
 def test_a_terminal_gets_a_bar(root: Path) -> None:
     env = {**os.environ, "COLUMNS": "100", "TERM": "xterm"}
-    code, text = run_in_terminal([str(BIN / "projectsite"), "newsletter", "sync", many(root), "--root", str(root), "--lang", "et"], env, 60)
+    code, text = run_in_terminal(
+        [str(BIN / "projectsite"), "newsletter", "sync", many(root), "--root", str(root), "--lang", "et"], env, 60
+    )
     assert code == 0 and "salvestan" in text and "5000/5000" in text and "━" in text
     assert "(10 %)" not in text  # the bar, not the log lines

@@ -1,4 +1,5 @@
 """The preview (`mkdocs serve`) with broken data: it answers with the problems, says them every time, recovers."""
+
 from __future__ import annotations
 
 import re
@@ -41,8 +42,11 @@ def test_a_fix_reloads_the_error_page_by_itself(project: Project) -> None:
         _, body = preview.get("")
         epoch = int(re.search(rb"\}\)\((\d+)\);", body)[1])  # the page's script waits for a build after this
         answer: list[bytes] = []
-        waiting = threading.Thread(target=lambda: answer.append(
-            urllib.request.urlopen(f"{preview.url}livereload/{epoch}/1", timeout=60).read()))
+        waiting = threading.Thread(
+            target=lambda: answer.append(
+                urllib.request.urlopen(f"{preview.url}livereload/{epoch}/1", timeout=60).read()
+            )
+        )
         waiting.start()
         project.write("data/events.yaml", GOOD_EVENT)
         waiting.join(timeout=60)

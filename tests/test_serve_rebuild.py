@@ -1,4 +1,5 @@
 """Under `mkdocs serve`, a rebuild keeps what did not change, and its output is exactly a clean build's."""
+
 from __future__ import annotations
 
 import gzip

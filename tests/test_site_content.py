@@ -1,4 +1,5 @@
 """The shipped LÕIM site, built with --strict: its content is there in both languages."""
+
 from __future__ import annotations
 
 import re
@@ -9,22 +10,33 @@ from pages import article, soup, text
 
 def test_home_says_what_the_project_is_in_estonian(real_site: Project) -> None:
     home = text(article(soup(real_site.root / "site", "")))
-    for fact in ("Lõimitud teenused koolist väljalangemise ennetamiseks Võru maakonnas",
-                 "1. mai 2022 – 30. aprill 2024", "376 602 eurot", "Võrumaa Omavalitsuste Liit"):
+    for fact in (
+        "Lõimitud teenused koolist väljalangemise ennetamiseks Võru maakonnas",
+        "1. mai 2022 – 30. aprill 2024",
+        "376 602 eurot",
+        "Võrumaa Omavalitsuste Liit",
+    ):
         assert fact in home
 
 
 def test_home_says_what_the_project_is_in_english(real_site: Project) -> None:
     home = text(article(soup(real_site.root / "site", "en/")))
-    for fact in ("Integrated services for the prevention of early school leaving in Võru County",
-                 "1 May 2022 – 30 April 2024", "€376,602", "EEA and Norway Grants"):
+    for fact in (
+        "Integrated services for the prevention of early school leaving in Võru County",
+        "1 May 2022 – 30 April 2024",
+        "€376,602",
+        "EEA and Norway Grants",
+    ):
         assert fact in home
 
 
 def test_home_lists_the_next_three_events_soonest_first(real_site: Project) -> None:
     upcoming = soup(real_site.root / "site", "").find(id="upcoming").find_next("ul")
     assert [a["href"] for a in upcoming.find_all("a")] == [
-        "events/avaseminar-2022/", "events/ringsoit-2022/", "events/teenuste-disaini-seminar-2022-10-10/"]
+        "events/avaseminar-2022/",
+        "events/ringsoit-2022/",
+        "events/teenuste-disaini-seminar-2022-10-10/",
+    ]
 
 
 def test_home_shows_the_latest_news_in_each_language(real_site: Project) -> None:
@@ -103,8 +115,10 @@ def test_contacts_have_mailto_and_tel_links(real_site: Project) -> None:
 
 
 def test_news_index_and_post_exist_in_both_languages(real_site: Project) -> None:
-    for prefix, title in (("", "LÕIM-projekt on jõudnud kogemuste analüüsini"),
-                          ("en/", "The LÕIM project has reached the analysis of its experience")):
+    for prefix, title in (
+        ("", "LÕIM-projekt on jõudnud kogemuste analüüsini"),
+        ("en/", "The LÕIM project has reached the analysis of its experience"),
+    ):
         index = article(soup(real_site.root / "site", f"{prefix}news/"))
         link = index.find("a", string=title)
         assert link is not None and link["href"] == "2024-03-22-kogemuste-analuus/"
@@ -139,8 +153,10 @@ def test_every_page_links_to_its_counterpart_in_the_other_language(real_site: Pr
 
 def test_every_page_carries_the_funders_statement_and_logo(real_site: Project) -> None:
     site = real_site.root / "site"
-    for rel, words, alt in (("", "Euroopa Majanduspiirkonna ja Norra finantsmehhanismi", "EMP ja Norra toetused"),
-                            ("en/events/", "EEA and Norway Grants 2014–2021", "EEA and Norway Grants")):
+    for rel, words, alt in (
+        ("", "Euroopa Majanduspiirkonna ja Norra finantsmehhanismi", "EMP ja Norra toetused"),
+        ("en/events/", "EEA and Norway Grants 2014–2021", "EEA and Norway Grants"),
+    ):
         footer = soup(site, rel).find("footer")
         assert words in text(footer)
         assert footer.find("img", alt=re.compile("^" + alt)) is not None

@@ -1,11 +1,11 @@
 """The built site as files: valid HTML, no broken links, localized 404 pages, the accessibility statement."""
+
 from __future__ import annotations
 
 import json
 import subprocess
 
 import pytest
-
 from conftest import Project
 from pages import article, soup, text
 from site_checks import VNU, broken_links
@@ -13,11 +13,26 @@ from site_checks import VNU, broken_links
 
 @pytest.mark.validator
 def test_every_page_is_valid_html(real_site: Project) -> None:
-    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html",
-                             str(real_site.root / "site")], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            "java",
+            "-jar",
+            str(VNU),
+            "--errors-only",
+            "--format",
+            "json",
+            "--skip-non-html",
+            str(real_site.root / "site"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    errors = [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages
-              if m["type"] in ("error", "non-document-error")]
+    errors = [
+        f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] in ("error", "non-document-error")
+    ]
     assert errors == []
     assert result.returncode == 0, result.stderr[-3000:]
 
@@ -39,9 +54,13 @@ def test_the_accessibility_statement_is_linked_from_every_footer(real_site: Proj
     for rel in ("", "events/ringsoit-2022/", "404.html", "en/", "en/404.html"):
         prefix = "/en/" if rel.startswith("en/") else "/"
         assert soup(site, rel).find("footer").find("a", href=f"{prefix}accessibility/") is not None, rel
-    for rel, words in (("accessibility/", ("osaliselt", "Tarbijakaitse ja Tehnilise Järelevalve Amet", "22. novembril 2026")),
-                       ("en/accessibility/", ("partially compliant", "Consumer Protection and Technical Regulatory Authority",
-                                              "2018/1523"))):
+    for rel, words in (
+        ("accessibility/", ("osaliselt", "Tarbijakaitse ja Tehnilise Järelevalve Amet", "22. novembril 2026")),
+        (
+            "en/accessibility/",
+            ("partially compliant", "Consumer Protection and Technical Regulatory Authority", "2018/1523"),
+        ),
+    ):
         body = text(article(soup(site, rel)))
         assert all(w in body for w in words), rel
 
@@ -56,7 +75,9 @@ FORM_URL = "https://vorumaa.us21.list-manage.com/subscribe/post?u=abc123&id=def4
 
 def test_the_sign_up_form_posts_to_mailchimp_in_the_pages_language(project: Project) -> None:
     config = project.root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace('form_url: ""', f'form_url: "{FORM_URL}"'), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('form_url: ""', f'form_url: "{FORM_URL}"'), encoding="utf-8"
+    )
     assert project.build(today="2022-06-01").returncode == 0
     for rel, lang, label in (("newsletter/", "et", "Sinu e-posti aadress"), ("en/", "en", "Your e-mail address")):
         form = soup(project.root / "site", rel).find("footer").find("form")

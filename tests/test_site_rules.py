@@ -1,8 +1,8 @@
 """How the pages treat data: ordering, escaping, the fallback to Estonian, registration closing."""
+
 from __future__ import annotations
 
 import pytest
-
 from conftest import Project
 from pages import article, html_files, soup, text
 
@@ -126,7 +126,9 @@ def test_markup_in_titles_shows_as_text_everywhere(project: Project) -> None:
 
 
 def test_an_untranslated_news_post_is_listed_in_english_as_estonian(project: Project) -> None:
-    project.write("docs/et/news/2024-05-01-uus.md", """
+    project.write(
+        "docs/et/news/2024-05-01-uus.md",
+        """
         ---
         date: 2024-05-01
         title: Uus uudis
@@ -135,7 +137,8 @@ def test_an_untranslated_news_post_is_listed_in_english_as_estonian(project: Pro
         # Uus uudis
 
         Sisu.
-        """)
+        """,
+    )
     assert project.build(today="2024-05-02").returncode == 0
     index = article(soup(project.root / "site", "en/news/"))
     first = index.find("li")

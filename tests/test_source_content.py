@@ -1,4 +1,5 @@
 """What the source texts say is on the site (seeds 000 and 003), item by item, in both languages."""
+
 from __future__ import annotations
 
 from conftest import Project
@@ -23,11 +24,19 @@ def test_the_trainings_do_not_offer_the_seminars_registration_link(real_site: Pr
 
 def test_the_study_tour_has_its_lunch_visits_and_funding(real_site: Project) -> None:
     et, en = page_text(real_site, "events/ringsoit-2022/"), page_text(real_site, "en/events/ringsoit-2022/")
-    for words in ("13:30–14:30 Lõuna", "Rajaleidja keskuse", "Võrumaa Kutsehariduskeskuse",
-                  "Väljasõidu kulud on kaetud Euroopa Majanduspiirkonna ja Norra finantsmehhanismi toel"):
+    for words in (
+        "13:30–14:30 Lõuna",
+        "Rajaleidja keskuse",
+        "Võrumaa Kutsehariduskeskuse",
+        "Väljasõidu kulud on kaetud Euroopa Majanduspiirkonna ja Norra finantsmehhanismi toel",
+    ):
         assert words in et
-    for words in ("13:30–14:30 Lunch", "Rajaleidja centre", "Vocational Training Centre",
-                  "costs are covered by the EEA and Norway Grants"):
+    for words in (
+        "13:30–14:30 Lunch",
+        "Rajaleidja centre",
+        "Vocational Training Centre",
+        "costs are covered by the EEA and Norway Grants",
+    ):
         assert words in en
 
 
@@ -38,7 +47,10 @@ def test_the_training_names_the_five_skills_it_supports(real_site: Project) -> N
 
 
 def test_the_leisure_module_says_its_date_is_changing_and_has_three_goals(real_site: Project) -> None:
-    for rel, notice in (("trainings/", "Koolituse kuupäev on muutmisel"), ("en/trainings/", "date of this module is changing")):
+    for rel, notice in (
+        ("trainings/", "Koolituse kuupäev on muutmisel"),
+        ("en/trainings/", "date of this module is changing"),
+    ):
         page = article(soup(real_site.root / "site", rel))
         heading = page.find(id="kompetentsid-2023-uldpadevused-vaba-aeg")
         section = []

@@ -1,4 +1,5 @@
 """schema.org JSON-LD, Open Graph and Twitter cards, canonical URLs: on every page, valid and escaped."""
+
 from __future__ import annotations
 
 import datetime as dt

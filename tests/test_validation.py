@@ -1,11 +1,12 @@
 """Every mistake an editor can make in a data file ends in one line: file, line, field, plain words."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
 from data_problems import only, problems_in
+
 from projectsite.load import load_data_file, load_site
 
 GOOD_EVENT = """
@@ -15,8 +16,6 @@ GOOD_EVENT = """
 """
 
 
-
-
 def test_the_shipped_data_is_valid() -> None:
     _, problems = load_site(Path(__file__).resolve().parent.parent)
     assert problems == []
@@ -24,8 +23,10 @@ def test_the_shipped_data_is_valid() -> None:
 
 def test_an_unclosed_bracket_is_reported_where_it_opens(tmp_path: Path) -> None:
     line = only(problems_in(tmp_path, "events", "- id: a\n  title: [unclosed\n  start: 2022-06-14\n"))
-    assert line == ("data/events.yaml:2: the bracket [ on this line is never closed with ]; close it, "
-                    "or if the text itself starts with [, put the whole text in quotes")
+    assert line == (
+        "data/events.yaml:2: the bracket [ on this line is never closed with ]; close it, "
+        "or if the text itself starts with [, put the whole text in quotes"
+    )
 
 
 def test_a_list_where_a_mapping_belongs(tmp_path: Path) -> None:
@@ -109,7 +110,9 @@ def test_malformed_url(tmp_path: Path) -> None:
 def test_malformed_email(tmp_path: Path) -> None:
     text = "- name: Kerli Kõiv\n  role: koordinaator\n  email: kerli.koiv@vorumaa\n"
     line = only(problems_in(tmp_path, "team", text))
-    assert line == "data/team.yaml:3: team[0].email: 'kerli.koiv@vorumaa' is not an e-mail address (like name@example.ee)"
+    assert (
+        line == "data/team.yaml:3: team[0].email: 'kerli.koiv@vorumaa' is not an e-mail address (like name@example.ee)"
+    )
 
 
 def test_misspelt_language_key_in_a_text(tmp_path: Path) -> None:
@@ -138,8 +141,10 @@ def test_text_cut_at_a_comma_explains_the_quotes(tmp_path: Path) -> None:
 def test_missing_estonian_text(tmp_path: Path) -> None:
     text = "- id: a\n  title:\n    en: Opening seminar\n  start: 2022-06-14\n"
     line = only(problems_in(tmp_path, "events", text))
-    assert line == ("data/events.yaml:2: events[0].title.et: the Estonian text (et:) is missing; "
-                    "Estonian is required, English optional")
+    assert line == (
+        "data/events.yaml:2: events[0].title.et: the Estonian text (et:) is missing; "
+        "Estonian is required, English optional"
+    )
 
 
 def test_empty_estonian_text(tmp_path: Path) -> None:
@@ -160,7 +165,8 @@ def test_empty_file(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     _, problems = load_data_file(tmp_path, "team")
     assert [str(p) for p in problems] == [
-        "data/team.yaml: the file is missing; create it with a list of people, each starting with '- name:' (or '[]' for none)"]
+        "data/team.yaml: the file is missing; create it with a list of people, each starting with '- name:' (or '[]' for none)"
+    ]
 
 
 def test_media_language_must_be_et_or_en(tmp_path: Path) -> None:
@@ -184,8 +190,12 @@ def test_module_outside_its_programme_period_is_a_warning(tmp_path: Path) -> Non
     (tmp_path / "data" / "trainings.yaml").write_text(text.lstrip("\n"), encoding="utf-8")
     value, problems = load_data_file(tmp_path, "trainings")
     assert [(p.text(), p.severity) for p in problems] == [
-        ("data/trainings.yaml:7: trainings[0].modules[0].date: warning: the module is dated 2022-01-31, "
-         "outside the programme period 2023-01-05 – 2023-04-30", "warning")]
+        (
+            "data/trainings.yaml:7: trainings[0].modules[0].date: warning: the module is dated 2022-01-31, "
+            "outside the programme period 2023-01-05 – 2023-04-30",
+            "warning",
+        )
+    ]
     assert value[0].modules[0].id == "m"  # a warning keeps the data
 
 
@@ -207,14 +217,21 @@ def test_news_post_without_front_matter(tmp_path: Path) -> None:
     post.parent.mkdir(parents=True)
     post.write_text("# Pealkiri\n", encoding="utf-8")
     _, problems = load_site(tmp_path)
-    assert any(str(p).startswith("docs/et/news/2024-01-01-x.md:1: a news post starts with front matter")
-               for p in problems), problems
+    assert any(
+        str(p).startswith("docs/et/news/2024-01-01-x.md:1: a news post starts with front matter") for p in problems
+    ), problems
 
 
-@pytest.mark.parametrize("front,expected", [
-    ("title: A\n", "docs/et/news/2024-03-22-x.md:2: date: the required field 'date' is missing"),
-    ("date: 22.03.2024\ntitle: A\n", "docs/et/news/2024-03-22-x.md:2: date: '22.03.2024' is written day.month.year"),
-])
+@pytest.mark.parametrize(
+    "front,expected",
+    [
+        ("title: A\n", "docs/et/news/2024-03-22-x.md:2: date: the required field 'date' is missing"),
+        (
+            "date: 22.03.2024\ntitle: A\n",
+            "docs/et/news/2024-03-22-x.md:2: date: '22.03.2024' is written day.month.year",
+        ),
+    ],
+)
 def test_news_post_front_matter_errors_point_into_the_file(tmp_path: Path, front: str, expected: str) -> None:
     post = tmp_path / "docs" / "et" / "news" / "2024-03-22-x.md"
     post.parent.mkdir(parents=True)
@@ -226,5 +243,7 @@ def test_news_post_front_matter_errors_point_into_the_file(tmp_path: Path, front
 def test_hours_with_a_decimal_comma_ask_for_a_number(tmp_path: Path) -> None:
     text = "- id: p\n  title: P\n  period: {start: 2023-01-05, end: 2023-04-30}\n  volume: {contact: '2,5'}\n"
     line = only(problems_in(tmp_path, "trainings", text))
-    assert line == ("data/trainings.yaml:4: trainings[0].volume.contact: expected a number "
-                    "(with a decimal point, like 2.5), found '2,5'")
+    assert line == (
+        "data/trainings.yaml:4: trainings[0].volume.contact: expected a number "
+        "(with a decimal point, like 2.5), found '2,5'"
+    )

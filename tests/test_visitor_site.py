@@ -1,9 +1,9 @@
 """The visitor's site: a landing page, orientation on event and news pages, the language switch in words,
 contacts as cards, and the funders on every page."""
+
 from __future__ import annotations
 
 import yaml
-
 from conftest import ROOT, Project
 from pages import article, html_files, soup, text
 
@@ -44,8 +44,9 @@ def test_an_event_page_marks_the_events_tab_and_links_back(real_site: Project) -
 
 def test_a_news_post_marks_the_news_tab_shows_its_date_and_links_back(real_site: Project) -> None:
     for rel, tab, date, back in (
-            ("news/2024-03-22-kogemuste-analuus/", "Uudised", "Avaldatud 22. märtsil 2024", "Kõik uudised"),
-            ("en/news/2024-03-22-kogemuste-analuus/", "News", "Published on 22 March 2024", "All news")):
+        ("news/2024-03-22-kogemuste-analuus/", "Uudised", "Avaldatud 22. märtsil 2024", "Kõik uudised"),
+        ("en/news/2024-03-22-kogemuste-analuus/", "News", "Published on 22 March 2024", "All news"),
+    ):
         page = soup(real_site.root / "site", rel)
         assert [text(li) for li in page.select(".md-tabs__item--active")] == [tab]
         assert text(page.select_one(".ps-post-date")) == date

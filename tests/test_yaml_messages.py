@@ -1,20 +1,29 @@
 """A YAML mistake is reported where the broken construct begins, with advice for that construct, in either language."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-
 from conftest import Project
+
 from projectsite.messages import CATALOGUE
 from projectsite.yamlfile import SyntaxProblem, parse
 
 # (the text, the line to name, words the advice must contain)
 MISTAKES = [
-    ('- id: a\n  title: "Avaseminar\n  start: 2022-06-14\n', 2, "quote \" on this line is never closed"),
-    ("- id: a\n  title: 'Avaseminar\n  start: 2022-06-14\n  end: 2022-06-15\n", 2, "quote ' on this line is never closed"),
+    ('- id: a\n  title: "Avaseminar\n  start: 2022-06-14\n', 2, 'quote " on this line is never closed'),
+    (
+        "- id: a\n  title: 'Avaseminar\n  start: 2022-06-14\n  end: 2022-06-15\n",
+        2,
+        "quote ' on this line is never closed",
+    ),
     ("- id: a\n  tags: [seminar, kool\n  start: 2022-06-14\n", 2, "the bracket [ on this line is never closed with ]"),
-    ("- id: a\n  title: {et: Ava, en: Opening\n  start: 2022-06-14\n", 2, "the bracket { on this line is never closed with }"),
+    (
+        "- id: a\n  title: {et: Ava, en: Opening\n  start: 2022-06-14\n",
+        2,
+        "the bracket { on this line is never closed with }",
+    ),
     ("- id: a\n  title: Kell: 14\n", 2, "put text containing ': ' in quotes"),
     ("- id: a\n\ttitle: A\n", 2, "indented with a tab"),
     ("- id: a\n  title: 'Kubija's hotell'\n", 2, "text after the closing quote"),
@@ -25,8 +34,11 @@ MISTAKES = [
     ("- id: a\n---\n- id: b\n", 2, "a second '---' line"),
 ]
 
-PARSER_WORDS = re.compile(r"\b(found|expected|while|scanning|parsing|stream|token|mapping|scalar|block|"
-                          r"document|alias|anchor|column)\b", re.IGNORECASE)
+PARSER_WORDS = re.compile(
+    r"\b(found|expected|while|scanning|parsing|stream|token|mapping|scalar|block|"
+    r"document|alias|anchor|column)\b",
+    re.IGNORECASE,
+)
 
 
 def problem(text: str) -> SyntaxProblem:
@@ -53,8 +65,11 @@ def test_an_unclosed_quote_does_not_advise_adding_quotes() -> None:
 
 
 def test_every_estonian_message_differs_from_the_english() -> None:
-    same = [key for key, texts in CATALOGUE.items()
-            if texts["et"] == texts["en"] and re.search(r"[a-z]{4}", re.sub(r"\{\w+\}", "", texts["en"]))]
+    same = [
+        key
+        for key, texts in CATALOGUE.items()
+        if texts["et"] == texts["en"] and re.search(r"[a-z]{4}", re.sub(r"\{\w+\}", "", texts["en"]))
+    ]
     assert same == []
 
 
@@ -64,4 +79,5 @@ def test_check_in_estonian_names_the_line_of_the_opening_quote(project: Project)
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
         'data/team.yaml:2: sellel real jutumärgiga " algav tekst jääb sulgemata; lõpeta see sama märgiga '
-        "(ülakomade '...' sees kirjuta ülakoma kaks korda: '')")
+        "(ülakomade '...' sees kirjuta ülakoma kaks korda: '')"
+    )

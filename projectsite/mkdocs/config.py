@@ -1,4 +1,5 @@
 """The plugin's settings in mkdocs.yml (`plugins: - projectsite: {...}`), typed and validated by MkDocs."""
+
 from __future__ import annotations
 
 from mkdocs.config import config_options as c

@@ -1,4 +1,5 @@
 """Fills the markers of the pages (<!-- projectsite:events --> and the like) from data/*.yaml."""
+
 from __future__ import annotations
 
 import posixpath

@@ -1,4 +1,5 @@
 """The page the preview shows while the data has errors: each problem, the advice, and a reload once fixed."""
+
 from __future__ import annotations
 
 from html import escape
@@ -21,22 +22,25 @@ RELOAD = """(function poll(epoch){fetch("/livereload/"+epoch+"/"+Date.now(),{cac
 def _problem(problem: Problem, lang: str) -> str:
     where = f"{problem.file}:{problem.line}" if problem.line else problem.file
     field = f" <code>{escape(problem.field)}</code>:" if problem.field else ""
-    return (f'<li><span class="where">{escape(where)}</span>:{field} '
-            f"{escape(problem.message.text(lang))}</li>")
+    return f'<li><span class="where">{escape(where)}</span>:{field} {escape(problem.message.text(lang))}</li>'
 
 
 def _section(problems: list[Problem], lang: str, heading: str) -> str:
     items = "\n".join(_problem(p, lang) for p in problems)
     advice = escape(say("preview_advice").text(lang)).replace("`projectsite check`", "<code>projectsite check</code>")
-    return (f'<section lang="{lang}"><{heading}>{escape(say("preview_title").text(lang))}</{heading}>\n'
-            f'<p>{escape(say("preview_intro").text(lang))}</p>\n<ul>\n{items}\n</ul>\n<p>{advice}</p></section>')
+    return (
+        f'<section lang="{lang}"><{heading}>{escape(say("preview_title").text(lang))}</{heading}>\n'
+        f"<p>{escape(say('preview_intro').text(lang))}</p>\n<ul>\n{items}\n</ul>\n<p>{advice}</p></section>"
+    )
 
 
 def error_page(problems: list[Problem], languages: list[str], epoch: int) -> str:
     """A page in the editor's language first, then the others; it reloads when the next build is done."""
     sections = "\n".join(_section(problems, lang, "h1" if i == 0 else "h2") for i, lang in enumerate(languages))
     title = escape(say("preview_title").text(languages[0]))
-    return (f'<!doctype html>\n<html lang="{languages[0]}"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width,initial-scale=1"><title>{title}</title>'
-            f"<style>{STYLE}</style></head>\n<body><main>\n{sections}\n</main>\n"
-            f"<script>{RELOAD % epoch}</script></body></html>\n")
+    return (
+        f'<!doctype html>\n<html lang="{languages[0]}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width,initial-scale=1"><title>{title}</title>'
+        f"<style>{STYLE}</style></head>\n<body><main>\n{sections}\n</main>\n"
+        f"<script>{RELOAD % epoch}</script></body></html>\n"
+    )

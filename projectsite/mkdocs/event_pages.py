@@ -5,6 +5,7 @@ addresses, language-switcher alternates and sitemap entries), and their content 
 each page is read: the plugin rebuilds every File from docs_dir and fails on in-memory files (its issue
 #263), so they get a nominal path in docs_dir, and their content is set on the Files it made.
 """
+
 from __future__ import annotations
 
 import os

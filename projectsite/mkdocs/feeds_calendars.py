@@ -1,4 +1,5 @@
 """After each language's build: its RSS feed, its events calendar, and a calendar file per event."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Mends Material's markup where the Nu Html Checker finds errors, so every page is valid HTML."""
+
 from __future__ import annotations
 
 import re

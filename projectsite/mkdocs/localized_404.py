@@ -4,6 +4,7 @@ mkdocs-static-i18n builds every language into the same site_dir, so each build w
 the last language would win. The default language's page is kept at the root; the others move to
 their own folder.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -11,6 +11,7 @@ A data edit thus renders again only the pages that show the data; a prose edit, 
 title changed, every page of the language, which all show the navigation). Nothing is kept by
 `mkdocs build`; a test compares the output of a serve session with a clean build.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -55,8 +56,11 @@ class PageCache:
     def start(self, files: Files, config: MkDocsConfig, lang: str, stubs: dict[str, str]) -> None:
         """on_files: the key of everything this language's build shares."""
         overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
-        theme_files = sorted((str(p), p.stat().st_mtime_ns) for p in overrides.rglob("*") if p.is_file()) \
-            if overrides and overrides.is_dir() else []
+        theme_files = (
+            sorted((str(p), p.stat().st_mtime_ns) for p in overrides.rglob("*") if p.is_file())
+            if overrides and overrides.is_dir()
+            else []
+        )
         sources = sorted(f.src_uri for f in files) + sorted(stubs)
         config_text = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
         self.build_key = _digest(lang, config.site_url, config_text, sources, theme_files)
@@ -83,11 +87,24 @@ class PageCache:
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({CACHED_TEMPLATE: "-"}), env.loader or jinja2.BaseLoader()])
         pages = [f.page for f in files.documentation_pages() if f.page is not None]
         # What every page shows of the others: the navigation (the titles of the pages in it) and the addresses.
-        site_key = _digest(self.build_key, [(p.file.src_uri, p.url, p.title if p.file.inclusion.is_in_nav() else "")  # type: ignore[no-untyped-call]
-                                            for p in pages])
+        site_key = _digest(
+            self.build_key,
+            [
+                (p.file.src_uri, p.url, p.title if p.file.inclusion.is_in_nav() else "")  # type: ignore[no-untyped-call]
+                for p in pages
+            ],
+        )
         for page in pages:
-            key = _digest(site_key, page.file.src_uri, page.url, page.canonical_url, page.title, page.content,
-                          str(page.toc), sorted((k, repr(v)) for k, v in page.meta.items()))
+            key = _digest(
+                site_key,
+                page.file.src_uri,
+                page.url,
+                page.canonical_url,
+                page.title,
+                page.content,
+                str(page.toc),
+                sorted((k, repr(v)) for k, v in page.meta.items()),
+            )
             entry = self.pages.get((lang, page.file.src_uri))
             if entry is not None and entry.output_key == key and "template" not in page.meta:
                 page.meta["template"] = CACHED_TEMPLATE

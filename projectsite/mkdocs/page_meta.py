@@ -1,4 +1,5 @@
 """What a page's <head> says about it: description, feed, locale and schema.org JSON-LD."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,8 +16,8 @@ from mkdocs.structure.pages import Page
 from projectsite import LANGUAGES, links, structured
 from projectsite.dates import adessive, format_day, today
 from projectsite.labels import LABELS
-from projectsite.period import has_ended, project_settings
 from projectsite.load import SiteData
+from projectsite.period import has_ended, project_settings
 from projectsite.plaintext import first_sentences, from_markdown
 
 from .state import BuildState, language
@@ -71,7 +72,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["ps_post_date"] = str(page.meta["date"])[:10]  # checked by news.py; the page templates show it
     if page.meta.get("summary"):
         _describe(page, str(page.meta["summary"]))
-    page.meta["jsonld"] = [structured.script_json(d) for d in _structured_data(markdown, page, config, state.site_data(config))]
+    page.meta["jsonld"] = [
+        structured.script_json(d) for d in _structured_data(markdown, page, config, state.site_data(config))
+    ]
     return markdown
 
 
@@ -106,5 +109,8 @@ def _signup(config: MkDocsConfig) -> dict[str, str]:
     form_url = str(settings.get("form_url") or "")
     query = parse_qs(urlsplit(form_url).query)
     bot_field = f"b_{query.get('u', [''])[0]}_{query.get('id', [''])[0]}"
-    return {"form_url": form_url, "language_field": str(settings.get("language_field") or "LANGUAGE"),
-            "bot_field": bot_field}
+    return {
+        "form_url": form_url,
+        "language_field": str(settings.get("language_field") or "LANGUAGE"),
+        "bot_field": bot_field,
+    }

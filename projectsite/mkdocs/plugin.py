@@ -5,6 +5,7 @@ language. Each priority that matters is set against that plugin's own (it uses -
 on_nav, on_post_page and on_post_build, and 50 for on_page_markdown and on_page_context), so the order of
 `projectsite` and `i18n` in mkdocs.yml's `plugins:` does not matter.
 """
+
 from __future__ import annotations
 
 import logging
@@ -94,7 +95,9 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
 
     # After i18n's on_page_markdown (50), which translates admonition titles.
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        markdown = page_meta.on_page_markdown(markdown, page, config, files, self.state)  # before the markers are filled
+        markdown = page_meta.on_page_markdown(
+            markdown, page, config, files, self.state
+        )  # before the markers are filled
         markdown = event_pages.on_page_markdown(markdown, page, config, files, self.state)
         markdown = data_pages.on_page_markdown(markdown, page, config, files, self.state)
         if self.caching:

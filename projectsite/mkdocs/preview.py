@@ -3,6 +3,7 @@
 MkDocs' server holds every request while a rebuild is failing. So under serve a data error does not fail
 the build: the build goes on without pages, and the error page answers every address (as the 404 page).
 """
+
 from __future__ import annotations
 
 import time

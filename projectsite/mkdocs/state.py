@@ -1,4 +1,5 @@
 """The state of one build (one `mkdocs build`, or one `mkdocs serve` session): held by the plugin, never global."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

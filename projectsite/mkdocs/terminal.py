@@ -3,6 +3,7 @@
 MkDocs drops a message it already printed in the same `serve` session (a DuplicateFilter on the logger
 of mkdocs.commands.build). This logger is another one, so each failed rebuild prints its problems again.
 """
+
 from __future__ import annotations
 
 import logging
@@ -14,8 +15,10 @@ from projectsite.translations import summary
 log = logging.getLogger("mkdocs.plugins.projectsite")
 
 # Lines that ask nothing of an editor: shown only with `mkdocs serve -v` / `mkdocs build -v`.
-NOISE = ("is not supported by lunr.js",  # mkdocs-static-i18n: lunr.js has no Estonian; search works without it
-         "config 'site_description' with")  # mkdocs-static-i18n: the English site_description, as configured
+NOISE = (
+    "is not supported by lunr.js",  # mkdocs-static-i18n: lunr.js has no Estonian; search works without it
+    "config 'site_description' with",
+)  # mkdocs-static-i18n: the English site_description, as configured
 # While the preview shows the error page (a build without pages), what follows from that.
 NOISE_WHILE_FAILING = ("Could not find a homepage for locale", '" code 404')
 

@@ -5,6 +5,7 @@ again each time, and the theme's folders (Material's holds 14,000 icons) are wal
 static files. Both are kept on the plugin's state; a template whose source changed is compiled anew, and a
 folder of the project itself (overrides/) is listed afresh every time.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,4 +1,5 @@
 """`mkdocs serve` notices a saved file sooner: the watched files are polled every 0.1 s instead of 0.5 s."""
+
 from __future__ import annotations
 
 from mkdocs.livereload import LiveReloadServer

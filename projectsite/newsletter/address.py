@@ -5,6 +5,7 @@ Before any comparison or storage an address is normalised: Unicode NFC, invisibl
 ignored (as Mailchimp does), the domain in its IDNA form (`näide.ee` → `xn--nide-loa.ee`). It is then
 validated by `email-validator` with the RFC limits (64 octets before the @, 254 in all).
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -48,8 +49,9 @@ def normalise(raw: str) -> str:
     if not at or not local:
         raise BadAddress(say("email_format", value=printable(text)))
     try:
-        local = validate_email_local_part(local.lower(), allow_smtputf8=True, allow_empty_local=False,
-                                          quoted_local_part=False, strict=True)["local_part"]
+        local = validate_email_local_part(
+            local.lower(), allow_smtputf8=True, allow_empty_local=False, quoted_local_part=False, strict=True
+        )["local_part"]
         ascii_domain = _domain(domain.lower())
     except EmailNotValidError as error:
         key = "nl_address_long" if "too long" in str(error) else "email_format"

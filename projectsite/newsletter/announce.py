@@ -5,6 +5,7 @@ is never sent twice in a language unless asked (`resend`), whichever backend sen
 created but not sent (a run that stopped halfway) is found again and sent, instead of a second one being
 made. The caller holds the send lock (lock.py) around all of it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -58,10 +59,21 @@ def _sent_before(backend: Backend, log: SendLog, item: str, lang: str, dry_run: 
     return log.record(item, lang, backend.name, campaign, "sent")
 
 
-def announce(backend: Backend, data: SiteData, settings: Settings, log: SendLog, item: str, today: dt.date, *,
-             send: bool = False, schedule: dt.datetime | None = None, test_to: list[str] | None = None,
-             resend: bool = False, dry_run: bool = False,
-             steps: Callable[[str], Steps] | None = None) -> list[Message]:
+def announce(
+    backend: Backend,
+    data: SiteData,
+    settings: Settings,
+    log: SendLog,
+    item: str,
+    today: dt.date,
+    *,
+    send: bool = False,
+    schedule: dt.datetime | None = None,
+    test_to: list[str] | None = None,
+    resend: bool = False,
+    dry_run: bool = False,
+    steps: Callable[[str], Steps] | None = None,
+) -> list[Message]:
     """`steps(lang)` is the progress display of the sending in that language."""
     if schedule is not None and not hasattr(backend, "schedule"):
         raise BackendUnavailable(say("nl_no_schedule", backend=backend.name))
@@ -71,8 +83,11 @@ def announce(backend: Backend, data: SiteData, settings: Settings, log: SendLog,
         mail = render_email(announcement(data, item, lang, settings.site_url, today), settings)
         if test_to:
             paths = [] if dry_run else backend.send_test(mail, test_to)
-            report.append(say("nl_test", item=item, lang=lang, paths=", ".join(str(p) for p in paths)) if paths
-                          else say("nl_test_sent", item=item, lang=lang, addresses=", ".join(test_to)))
+            report.append(
+                say("nl_test", item=item, lang=lang, paths=", ".join(str(p) for p in paths))
+                if paths
+                else say("nl_test_sent", item=item, lang=lang, addresses=", ".join(test_to))
+            )
             continue
         delivered = None if resend else _sent_before(backend, log, item, lang, dry_run)
         if delivered is not None:
@@ -81,8 +96,11 @@ def announce(backend: Backend, data: SiteData, settings: Settings, log: SendLog,
         last = log.latest(item, lang, backend.name)
         campaign = _existing_draft(backend, last, item, lang)  # only reads: a dry run asks too
         if dry_run:
-            report.append(say("nl_resumed", item=item, lang=lang, campaign=campaign) if campaign
-                          else say("nl_would_create", item=item, lang=lang))
+            report.append(
+                say("nl_resumed", item=item, lang=lang, campaign=campaign)
+                if campaign
+                else say("nl_would_create", item=item, lang=lang)
+            )
             if send:
                 n = sum(1 for m in backend.members().values() if m.status == "subscribed" and m.language == lang)
                 report.append(say("nl_would_send", item=item, lang=lang, n=n))
@@ -96,8 +114,11 @@ def announce(backend: Backend, data: SiteData, settings: Settings, log: SendLog,
         if schedule is not None:
             backend.schedule(campaign, schedule)  # type: ignore[attr-defined]
             log.record(item, lang, backend.name, campaign, "scheduled")
-            report.append(say("nl_scheduled", item=item, lang=lang, campaign=campaign,
-                              when=schedule.strftime("%Y-%m-%d %H:%M %Z")))
+            report.append(
+                say(
+                    "nl_scheduled", item=item, lang=lang, campaign=campaign, when=schedule.strftime("%Y-%m-%d %H:%M %Z")
+                )
+            )
         elif send:
             result = backend.send(campaign, lang, steps(lang) if steps else None)
             log.record(item, lang, backend.name, campaign, "sent", recipients=result.count)
@@ -114,9 +135,21 @@ def announce(backend: Backend, data: SiteData, settings: Settings, log: SendLog,
 def status(backend: Backend, log: SendLog) -> list[Message]:
     counts = Counter((member.status, member.language) for member in backend.members().values())
     report = [say("nl_audience", backend=backend.name)]
-    report += [say("nl_audience_line", status=s, lang=lang, n=n) for (s, lang), n in sorted(counts.items())] or [say("nl_none")]
+    report += [say("nl_audience_line", status=s, lang=lang, n=n) for (s, lang), n in sorted(counts.items())] or [
+        say("nl_none")
+    ]
     report.append(say("nl_log"))
     entries = [e for e in log.entries if e.backend == backend.name]
-    report += [say("nl_log_line", at=e.at, item=e.item, lang=e.language, status=e.status, campaign=e.campaign,
-                   recipients=f" ({e.recipients})" if e.recipients is not None else "") for e in entries] or [say("nl_none")]
+    report += [
+        say(
+            "nl_log_line",
+            at=e.at,
+            item=e.item,
+            lang=e.language,
+            status=e.status,
+            campaign=e.campaign,
+            recipients=f" ({e.recipients})" if e.recipients is not None else "",
+        )
+        for e in entries
+    ] or [say("nl_none")]
     return report

@@ -5,6 +5,7 @@ row says when they gave consent, then `subscribed`; nobody who unsubscribed, was
 ever subscribed again; an existing member's language follows the file and its tags are added; a pending
 member whose row now has a consent date becomes `subscribed`.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -52,13 +53,19 @@ def _row(row: dict[str, str], file: str, line: int) -> Subscriber | Problem:
         return Problem(file, line, "email", bad.message)
     language = (row.get("language") or "et").strip().lower()
     if language not in ("et", "en"):
-        return Problem(file, line, "language", say("one_of", expected="'et' or 'en'",
-                                                   found=say("quoted", value=printable(language))))
+        return Problem(
+            file,
+            line,
+            "language",
+            say("one_of", expected="'et' or 'en'", found=say("quoted", value=printable(language))),
+        )
     consent = (row.get("consent_at") or "").strip()
     try:
         consent_at = dt.datetime.fromisoformat(consent) if consent else None
     except ValueError:
-        return Problem(file, line, "consent_at", say("date_format", value=printable(consent), wanted="YYYY-MM-DDTHH:MM"))
+        return Problem(
+            file, line, "consent_at", say("date_format", value=printable(consent), wanted="YYYY-MM-DDTHH:MM")
+        )
     name = (row.get("name") or "").strip()
     tags = tuple(sorted({t.strip() for t in (row.get("tags") or "").split(";") if t.strip()}))
     for column, value in [("name", name), *(("tags", tag) for tag in tags)]:
@@ -74,7 +81,7 @@ def read_csv(path: Path) -> tuple[list[Subscriber], list[Problem]]:
     subscribers: dict[str, Subscriber] = {}
     problems = list(table.problems)
     for line, cells in table.rows:
-        found = _row(dict(zip(table.header, cells)), path.name, line)
+        found = _row(dict(zip(table.header, cells, strict=False)), path.name, line)
         if isinstance(found, Problem):
             problems.append(found)
         else:
@@ -118,9 +125,16 @@ def plan_sync(existing: dict[str, Member], incoming: list[Subscriber]) -> SyncPl
             plan.skipped.append(current)
         else:
             status = "subscribed" if current.status == "pending" and person.consent_at else current.status
-            wanted = Member(current.email, person.name or current.name, person.language, status,
-                            tuple(sorted(set(current.tags) | set(person.tags))), current.since, current.asked_at,
-                            current.consent_at or consent)
+            wanted = Member(
+                current.email,
+                person.name or current.name,
+                person.language,
+                status,
+                tuple(sorted(set(current.tags) | set(person.tags))),
+                current.since,
+                current.asked_at,
+                current.consent_at or consent,
+            )
             if wanted == current:
                 plan.unchanged += 1
             else:

@@ -1,4 +1,5 @@
 """Which backend a command uses: --backend, else Mailchimp or SMTP when configured, else the outbox."""
+
 from __future__ import annotations
 
 import os

@@ -1,5 +1,6 @@
 """What backends raise, in plain words: one that cannot be used, a failure of the service after which
 nothing is lost (a run again goes on where it stopped), and the lasting refusal of one address."""
+
 from __future__ import annotations
 
 import os
@@ -74,5 +75,5 @@ def retrying(action: Callable[[], T]) -> T:
         except Passing as failure:
             last = failure
         if attempt < RETRIES:
-            time.sleep(first_wait * 2 ** attempt)
+            time.sleep(first_wait * 2**attempt)
     raise BackendFailure(last.message)

@@ -1,5 +1,6 @@
 """`projectsite newsletter preview|sync|announce|status` (and the list commands of list_commands.py): reading
 the arguments, printing the reports."""
+
 from __future__ import annotations
 
 import argparse
@@ -83,8 +84,12 @@ def sync_command(args: argparse.Namespace) -> int:
         report.append(say("nl_bad_rows", n=len(failed)))
     label = say("nl_progress_save").text(lang)
     try:
-        report += sync(backend(args.backend, root, load_settings(root)), subscribers, args.dry_run,
-                       lambda total: progress(label, total, quiet=args.quiet))
+        report += sync(
+            backend(args.backend, root, load_settings(root)),
+            subscribers,
+            args.dry_run,
+            lambda total: progress(label, total, quiet=args.quiet),
+        )
     except (BackendUnavailable, BackendFailure) as exc:
         _say([exc.message], lang)
         return 2
@@ -94,9 +99,11 @@ def sync_command(args: argparse.Namespace) -> int:
 
 def _sending_progress(lang: str, quiet: bool) -> Callable[[str], Steps]:
     """The progress display of a sending in one language: 'sending (et)'."""
+
     def steps(mail_lang: str) -> Steps:
         label = say("nl_progress_send", lang=mail_lang).text(lang)
         return lambda total: progress(label, total, quiet=quiet)
+
     return steps
 
 
@@ -114,9 +121,20 @@ def announce_command(args: argparse.Namespace) -> int:
     settings = load_settings(root)
     try:
         with nullcontext() if args.dry_run else send_lock(root):
-            report = announce(backend(args.backend, root, settings), data, settings, SendLog(root / LOG), args.item,
-                              today(), send=args.send, schedule=when, test_to=args.test_to, resend=args.resend,
-                              dry_run=args.dry_run, steps=_sending_progress(lang, args.quiet))
+            report = announce(
+                backend(args.backend, root, settings),
+                data,
+                settings,
+                SendLog(root / LOG),
+                args.item,
+                today(),
+                send=args.send,
+                schedule=when,
+                test_to=args.test_to,
+                resend=args.resend,
+                dry_run=args.dry_run,
+                steps=_sending_progress(lang, args.quiet),
+            )
     except SendLogInvalid as exc:
         _say([exc.problem], lang)
         _say([say("nl_log_fix")], lang)
@@ -150,34 +168,49 @@ def _common(command: argparse.ArgumentParser, backend_option: bool = True) -> No
     command.add_argument("--root", default=".", help="the project folder")
     command.add_argument("--lang", choices=("et", "en"), help="the messages' language (default: the system's)")
     if backend_option:
-        command.add_argument("--backend", choices=("outbox", "smtp", "mailchimp"),
-                             help="default: mailchimp when MAILCHIMP_API_KEY and MAILCHIMP_LIST_ID are set, "
-                                  "smtp when SMTP_HOST is set, else outbox (files in outbox/)")
+        command.add_argument(
+            "--backend",
+            choices=("outbox", "smtp", "mailchimp"),
+            help="default: mailchimp when MAILCHIMP_API_KEY and MAILCHIMP_LIST_ID are set, "
+            "smtp when SMTP_HOST is set, else outbox (files in outbox/)",
+        )
 
 
 def add_newsletter_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    news = commands.add_parser("newsletter", help="announcements of events and news by e-mail",
-                               description="Announcements of events and news, each subscriber in their language.")
+    news = commands.add_parser(
+        "newsletter",
+        help="announcements of events and news by e-mail",
+        description="Announcements of events and news, each subscriber in their language.",
+    )
     actions = news.add_subparsers(dest="action", required=True)
-    preview = actions.add_parser("preview", help="write the e-mails of ITEM to a folder (nothing is sent)",
-                                 description="Render the announcement of ITEM in Estonian and English, as HTML "
-                                             "and plain text, into a folder, and print the files' paths.")
+    preview = actions.add_parser(
+        "preview",
+        help="write the e-mails of ITEM to a folder (nothing is sent)",
+        description="Render the announcement of ITEM in Estonian and English, as HTML "
+        "and plain text, into a folder, and print the files' paths.",
+    )
     preview.add_argument("item", metavar="ITEM", help="event:<id> or news:<post file name without .md>")
     preview.add_argument("--out", default="outbox/preview", help="the folder, relative to the root")
     _common(preview, backend_option=False)
     preview.set_defaults(run=preview_command)
-    sync = actions.add_parser("sync", help="bring the audience in line with a CSV file",
-                              description="Columns: email (required), name, language (et/en), consent_at, tags (;). "
-                                          "New people are pending unless consent_at is given; nobody who unsubscribed "
-                                          "is subscribed again.")
+    sync = actions.add_parser(
+        "sync",
+        help="bring the audience in line with a CSV file",
+        description="Columns: email (required), name, language (et/en), consent_at, tags (;). "
+        "New people are pending unless consent_at is given; nobody who unsubscribed "
+        "is subscribed again.",
+    )
     sync.add_argument("csv", metavar="SUBSCRIBERS.csv")
     sync.add_argument("--dry-run", action="store_true", help="say what would change, change nothing")
     sync.add_argument("--quiet", action="store_true", help="no progress display")
     _common(sync)
     sync.set_defaults(run=sync_command)
-    announce = actions.add_parser("announce", help="create (and send) the announcement of ITEM",
-                                  description="Without options: creates the drafts. --send sends them, each "
-                                              "subscriber in their language. An item is never sent twice.")
+    announce = actions.add_parser(
+        "announce",
+        help="create (and send) the announcement of ITEM",
+        description="Without options: creates the drafts. --send sends them, each "
+        "subscriber in their language. An item is never sent twice.",
+    )
     announce.add_argument("item", metavar="ITEM", help="event:<id> or news:<post file name without .md>")
     announce.add_argument("--send", action="store_true", help="send to the subscribers")
     announce.add_argument("--schedule", metavar="YYYY-MM-DD HH:MM", help="send at that time, Tallinn (Mailchimp only)")
@@ -197,10 +230,12 @@ def add_newsletter_commands(commands: argparse._SubParsersAction) -> None:  # ty
 
 def _settings_guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     """The command, or exit 2 with a message when mkdocs.yml (the newsletter's settings) can't be read."""
+
     def guarded(args: argparse.Namespace) -> int:
         try:
             return run(args)
         except SettingsUnreadable as exc:
             _say([exc.message], args.lang or system_language())
             return 2
+
     return guarded

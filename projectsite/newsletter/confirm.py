@@ -6,6 +6,7 @@ from the address), and the time of asking is recorded, so a second run asks nobo
 Mailchimp sends its own confirmation e-mail (double opt-in) when a member is set to `pending`: there each
 pending member is set to `pending` once more.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,10 +16,10 @@ from pathlib import Path
 
 from .. import links
 from ..messages import Message, say
-from ..progress import Advance
+from ..progress import Advance, Steps
 from .audience import Member, SyncPlan
 from .email import Email
-from .membership import ListBackend, Steps
+from .membership import ListBackend
 from .outbox import as_bytes, message
 from .settings import Settings
 from .store import now
@@ -30,14 +31,20 @@ def confirmation_email(lang: str, settings: Settings) -> Email:
     form = links.language_root(settings.site_url, lang) + "newsletter/"
     words = {"sender": settings.from_name, "form": form, "organisation": settings.organisation}
     paragraphs = [say(k, **words).text(lang) for k in ("nl_confirm_hello", "nl_confirm_how", "nl_confirm_else")]
-    html = "".join(f"<p>{escape(p)}</p>\n" for p in paragraphs).replace(escape(form), f'<a href="{escape(form)}">{escape(form)}</a>')
-    return Email(lang, say("nl_confirm_subject", **words).text(lang),
-                 f'<!doctype html>\n<html lang="{lang}">\n<head><meta charset="utf-8"></head>\n<body>\n{html}</body>\n</html>\n',
-                 "\n\n".join(paragraphs) + "\n")
+    html = "".join(f"<p>{escape(p)}</p>\n" for p in paragraphs).replace(
+        escape(form), f'<a href="{escape(form)}">{escape(form)}</a>'
+    )
+    return Email(
+        lang,
+        say("nl_confirm_subject", **words).text(lang),
+        f'<!doctype html>\n<html lang="{lang}">\n<head><meta charset="utf-8"></head>\n<body>\n{html}</body>\n</html>\n',
+        "\n\n".join(paragraphs) + "\n",
+    )
 
 
-def _ask_by_email(backend: ListBackend, people: list[Member], settings: Settings, folder: Path,
-                  advance: Advance) -> None:
+def _ask_by_email(
+    backend: ListBackend, people: list[Member], settings: Settings, folder: Path, advance: Advance
+) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
     with backend.delivery() as deliver:  # type: ignore[attr-defined]
@@ -49,8 +56,9 @@ def _ask_by_email(backend: ListBackend, people: list[Member], settings: Settings
             advance(1)
 
 
-def confirm(backend: ListBackend, settings: Settings, outbox: Path, *, again: bool, dry_run: bool,
-            steps: Steps) -> list[Message]:
+def confirm(
+    backend: ListBackend, settings: Settings, outbox: Path, *, again: bool, dry_run: bool, steps: Steps
+) -> list[Message]:
     waiting = sorted((m for m in backend.members().values() if m.status == "pending"), key=lambda m: m.email)
     people = [m for m in waiting if again or not m.asked_at]
     asked_before = len(waiting) - len(people)

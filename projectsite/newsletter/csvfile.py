@@ -4,6 +4,7 @@ Encodings: UTF-8 with or without a BOM, UTF-16 with a BOM (Excel's "Unicode text
 Excel writes in an Estonian locale) with a note; a file that is none of these is refused with the advice to
 save it as "CSV UTF-8". Delimiters: the one of `,`, `;` and tab that gives a header with an e-mail column.
 """
+
 from __future__ import annotations
 
 import csv
@@ -45,7 +46,9 @@ def file_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise Unreadable(Problem(name, None, "", say("nl_csv_missing"))) from None
     except OSError as error:
-        raise Unreadable(Problem(name, None, "", say("nl_csv_unreadable", error=error.strerror or str(error)))) from None
+        raise Unreadable(
+            Problem(name, None, "", say("nl_csv_unreadable", error=error.strerror or str(error)))
+        ) from None
 
 
 def decode(path: Path, data: bytes) -> tuple[str, list[Problem]]:

@@ -1,9 +1,10 @@
 """An announcement as an e-mail: HTML with its CSS inline (mail clients drop <style>) and plain text."""
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -40,22 +41,35 @@ def safe_url(url: str) -> str:
     return url if urlsplit(url.strip()).scheme.lower() in ("http", "https", "mailto") else ""
 
 
-@lru_cache(maxsize=None)
+@cache
 def _environment() -> Environment:
-    env = Environment(loader=PackageLoader("projectsite", "templates/email"), undefined=StrictUndefined,
-                      autoescape=select_autoescape(["html.j2"]), trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("projectsite", "templates/email"),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(["html.j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["safe_url"] = safe_url
     return env
 
 
 def render_email(announcement: Announcement, settings: Settings, unsubscribe_url: str = MAILCHIMP_UNSUBSCRIBE) -> Email:
-    context = {"a": announcement, "L": LABELS[announcement.lang], "settings": settings,
-               "unsubscribe_url": unsubscribe_url,
-               "other_language": announcement.written_in != announcement.lang,
-               "funders": settings.funders.get(announcement.lang, ""), "grants_url": GRANTS_URL,
-               "logo_url": urljoin(safe_url(settings.site_url) or "", LOGO),
-               "logo_alt": settings.funder_logo_alt.get(announcement.lang) or LABELS[announcement.lang]["eea_grants"]}
+    context = {
+        "a": announcement,
+        "L": LABELS[announcement.lang],
+        "settings": settings,
+        "unsubscribe_url": unsubscribe_url,
+        "other_language": announcement.written_in != announcement.lang,
+        "funders": settings.funders.get(announcement.lang, ""),
+        "grants_url": GRANTS_URL,
+        "logo_url": urljoin(safe_url(settings.site_url) or "", LOGO),
+        "logo_alt": settings.funder_logo_alt.get(announcement.lang) or LABELS[announcement.lang]["eea_grants"],
+    }
     env = _environment()
-    return Email(lang=announcement.lang, subject=header_text(f"{settings.from_name}: {announcement.headline}"),
-                 html=env.get_template("announcement.html.j2").render(context),
-                 text=env.get_template("announcement.txt.j2").render(context))
+    return Email(
+        lang=announcement.lang,
+        subject=header_text(f"{settings.from_name}: {announcement.headline}"),
+        html=env.get_template("announcement.html.j2").render(context),
+        text=env.get_template("announcement.txt.j2").render(context),
+    )

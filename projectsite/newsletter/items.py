@@ -1,4 +1,5 @@
 """An ITEM to announce ('event:<id>' or 'news:<slug>') in the words of each language."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,8 +7,8 @@ from dataclasses import dataclass
 
 from .. import links
 from ..dates import format_day, terminative
-from ..labels import LABELS
 from ..event_text import event_text, registration_open
+from ..labels import LABELS
 from ..load import SiteData
 from ..messages import Message, say
 
@@ -48,20 +49,45 @@ def _event(data: SiteData, event_id: str, lang: str, site_url: str, today: dt.da
         raise UnknownItem(say("no_event", id=event_id))
     words = event_text(event, lang, today)
     registration = event.registration if registration_open(event, today) else None  # None: none, or closed
-    until = (f"{LABELS[lang]['deadline']} {terminative(registration.deadline, lang)}."
-             if registration and registration.deadline else "")
-    return Announcement(f"event:{event_id}", lang, event.title.get(lang)[1] or lang, words.title, words.when,
-                        words.where, words.summary, words.registration, registration.url if registration else "",
-                        until, links.event_url(site_url, lang, event_id), words.status, words.status_word)
+    until = (
+        f"{LABELS[lang]['deadline']} {terminative(registration.deadline, lang)}."
+        if registration and registration.deadline
+        else ""
+    )
+    return Announcement(
+        f"event:{event_id}",
+        lang,
+        event.title.get(lang)[1] or lang,
+        words.title,
+        words.when,
+        words.where,
+        words.summary,
+        words.registration,
+        registration.url if registration else "",
+        until,
+        links.event_url(site_url, lang, event_id),
+        words.status,
+        words.status_word,
+    )
 
 
 def _news(data: SiteData, slug: str, lang: str, site_url: str) -> Announcement:
     post = next((p for p in data.news_in(lang) if p.slug == slug), None)
     if post is None:
         raise UnknownItem(say("no_post", slug=slug))
-    return Announcement(f"news:{slug}", lang, post.lang, post.title, format_day(post.date, lang), "",
-                        post.summary or "", "", "", "",
-                        links.news_url(site_url, links.news_page_language(post.lang, lang), slug))
+    return Announcement(
+        f"news:{slug}",
+        lang,
+        post.lang,
+        post.title,
+        format_day(post.date, lang),
+        "",
+        post.summary or "",
+        "",
+        "",
+        "",
+        links.news_url(site_url, links.news_page_language(post.lang, lang), slug),
+    )
 
 
 def announcement(data: SiteData, item: str, lang: str, site_url: str, today: dt.date) -> Announcement:

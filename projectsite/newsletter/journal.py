@@ -5,6 +5,7 @@ killed finds the one delivery it left `sending`: on the outbox its .eml file tel
 on SMTP a `sending` without the file may or may not have reached the server, and it is sent again. That is
 the one message a kill can duplicate. The row's number, never the address, names the .eml file.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,20 +42,26 @@ class DeliveryJournal:
     def begin(self, campaign: str, email: str) -> int:
         """Records that the message to `email` is about to leave; its number names the .eml file."""
         with self.db:
-            found = self.db.execute("INSERT INTO deliveries (campaign, email, state, at) VALUES (?, ?, 'sending', ?) "
-                                    "ON CONFLICT (campaign, email) DO UPDATE SET state = 'sending' RETURNING id",
-                                    (campaign, email, _now())).fetchone()
+            found = self.db.execute(
+                "INSERT INTO deliveries (campaign, email, state, at) VALUES (?, ?, 'sending', ?) "
+                "ON CONFLICT (campaign, email) DO UPDATE SET state = 'sending' RETURNING id",
+                (campaign, email, _now()),
+            ).fetchone()
         return int(found[0])
 
     def finish(self, number: int, state: str, detail: str = "") -> None:
         with self.db:
-            self.db.execute("UPDATE deliveries SET state = ?, detail = ?, at = ? WHERE id = ?",
-                            (state, detail, _now(), number))
+            self.db.execute(
+                "UPDATE deliveries SET state = ?, detail = ?, at = ? WHERE id = ?", (state, detail, _now(), number)
+            )
 
     def count(self, campaign: str, state: str = "sent") -> int:
-        return int(self.db.execute("SELECT count(*) FROM deliveries WHERE campaign = ? AND state = ?",
-                                   (campaign, state)).fetchone()[0])
+        return int(
+            self.db.execute(
+                "SELECT count(*) FROM deliveries WHERE campaign = ? AND state = ?", (campaign, state)
+            ).fetchone()[0]
+        )
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

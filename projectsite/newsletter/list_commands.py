@@ -1,4 +1,5 @@
 """`projectsite newsletter unsubscribe|subscribe|confirm`: the list managed with commands, on any backend."""
+
 from __future__ import annotations
 
 import argparse
@@ -43,17 +44,32 @@ def _run(args: argparse.Namespace, action: str) -> int:
         chosen = backend(args.backend, root, settings)
         if action == "confirm":
             label = say("nl_progress_ask").text(lang)
-            report = confirm(chosen, settings, root / "outbox", again=args.again, dry_run=args.dry_run,
-                             steps=lambda total: progress(label, total, quiet=args.quiet))
+            report = confirm(
+                chosen,
+                settings,
+                root / "outbox",
+                again=args.again,
+                dry_run=args.dry_run,
+                steps=lambda total: progress(label, total, quiet=args.quiet),
+            )
         else:
             given = _given(args)
             if not given:
                 _say([say("nl_no_addresses")], lang)
                 return 1
             not_addresses = addresses(given)[1]  # reported with the rest; they make the exit 1
-            report = (unsubscribe(chosen, given, args.dry_run) if action == "unsubscribe" else
-                      subscribe(chosen, given, consent=args.consent, rejoin=args.rejoin, language=args.language,
-                                dry_run=args.dry_run))
+            report = (
+                unsubscribe(chosen, given, args.dry_run)
+                if action == "unsubscribe"
+                else subscribe(
+                    chosen,
+                    given,
+                    consent=args.consent,
+                    rejoin=args.rejoin,
+                    language=args.language,
+                    dry_run=args.dry_run,
+                )
+            )
     except Unreadable as exc:
         _say([exc.problem], lang)
         return 1
@@ -68,38 +84,55 @@ def _common(command: argparse.ArgumentParser) -> None:
     command.add_argument("--dry-run", action="store_true", help="say what would change, change nothing")
     command.add_argument("--root", default=".", help="the project folder")
     command.add_argument("--lang", choices=("et", "en"), help="the messages' language (default: the system's)")
-    command.add_argument("--backend", choices=("outbox", "smtp", "mailchimp"),
-                         help="default: mailchimp when MAILCHIMP_API_KEY and MAILCHIMP_LIST_ID are set, "
-                              "smtp when SMTP_HOST is set, else outbox")
+    command.add_argument(
+        "--backend",
+        choices=("outbox", "smtp", "mailchimp"),
+        help="default: mailchimp when MAILCHIMP_API_KEY and MAILCHIMP_LIST_ID are set, "
+        "smtp when SMTP_HOST is set, else outbox",
+    )
 
 
 def _addresses(command: argparse.ArgumentParser) -> None:
     command.add_argument("address", metavar="ADDRESS", nargs="*", help="an e-mail address")
-    command.add_argument("--from", dest="from_file", metavar="FILE",
-                         help="the addresses of a file: one a line, or a CSV with an email column")
+    command.add_argument(
+        "--from",
+        dest="from_file",
+        metavar="FILE",
+        help="the addresses of a file: one a line, or a CSV with an email column",
+    )
 
 
 def add_list_commands(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    off = actions.add_parser("unsubscribe", help="take people off the list, for good",
-                             description="Marks each address unsubscribed, with the time. Someone not on the list "
-                                         "is recorded as unsubscribed, so that no later sync adds them.")
+    off = actions.add_parser(
+        "unsubscribe",
+        help="take people off the list, for good",
+        description="Marks each address unsubscribed, with the time. Someone not on the list "
+        "is recorded as unsubscribed, so that no later sync adds them.",
+    )
     _addresses(off)
     _common(off)
     off.set_defaults(run=lambda args: _run(args, "unsubscribe"))
-    on = actions.add_parser("subscribe", help="add people, or record their confirmation (--consent)",
-                            description="A new address is pending until it confirms. --consent records that the "
-                                        "person confirmed (their reply), now: pending becomes subscribed.")
+    on = actions.add_parser(
+        "subscribe",
+        help="add people, or record their confirmation (--consent)",
+        description="A new address is pending until it confirms. --consent records that the "
+        "person confirmed (their reply), now: pending becomes subscribed.",
+    )
     _addresses(on)
     on.add_argument("--consent", action="store_true", help="the person confirmed: subscribe them")
-    on.add_argument("--rejoin", action="store_true",
-                    help="with --consent: the person had left and asked to come back themselves")
+    on.add_argument(
+        "--rejoin", action="store_true", help="with --consent: the person had left and asked to come back themselves"
+    )
     on.add_argument("--language", choices=("et", "en"), help="their language (new people: et by default)")
     _common(on)
     on.set_defaults(run=lambda args: _run(args, "subscribe"))
-    ask = actions.add_parser("confirm", help="ask pending people to confirm, each in their language",
-                             description="Sends each pending person an e-mail in their language that says how to "
-                                         "confirm: by replying, or with the form on the site. Nobody is asked twice "
-                                         "unless --again.")
+    ask = actions.add_parser(
+        "confirm",
+        help="ask pending people to confirm, each in their language",
+        description="Sends each pending person an e-mail in their language that says how to "
+        "confirm: by replying, or with the form on the site. Nobody is asked twice "
+        "unless --again.",
+    )
     ask.add_argument("--again", action="store_true", help="ask also those asked before")
     ask.add_argument("--quiet", action="store_true", help="no progress display")
     _common(ask)

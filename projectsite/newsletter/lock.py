@@ -4,6 +4,7 @@ An advisory lock (fcntl.flock) on outbox/send.lock, taken without waiting: a sec
 with the holder's process id instead of sending. The kernel releases it when the holder exits, even when
 it is killed, so a crash never leaves it stuck. The file itself stays; only the lock on it matters.
 """
+
 from __future__ import annotations
 
 import fcntl

@@ -6,9 +6,11 @@ proxies). The key is never printed: messages carry the service's title and detai
 the service's own failures (5xx), time-outs and dropped connections are retried with backoff; any other
 refusal stops the run in the service's words, and what was done before it stays done.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -28,10 +30,16 @@ from .backends_base import BackendFailure, BackendUnavailable, Passing, SendResu
 from .email import Email
 from .settings import Settings
 
-PAGE = 1000   # the most members Mailchimp returns in one page
-BATCH = 500   # the most members one batch request may carry
-FIELDS = ["members.email_address", "members.status", "members.language", "members.tags",
-          "members.merge_fields", "total_items"]
+PAGE = 1000  # the most members Mailchimp returns in one page
+BATCH = 500  # the most members one batch request may carry
+FIELDS = [
+    "members.email_address",
+    "members.status",
+    "members.language",
+    "members.tags",
+    "members.merge_fields",
+    "total_items",
+]
 
 
 def _problem(error: ApiClientError) -> tuple[int | None, str, str]:
@@ -70,8 +78,9 @@ class MailchimpBackend:
         self.settings = settings
         key, self.list_id, url = checked_environment()
         self.client = Client()
-        self.client.set_config({"api_key": key, "server": key.rsplit("-", 1)[-1] if "-" in key else "us1",
-                                "timeout": 30})
+        self.client.set_config(
+            {"api_key": key, "server": key.rsplit("-", 1)[-1] if "-" in key else "us1", "timeout": 30}
+        )
         if url:
             self.client.api_client.host = url.rstrip("/")
 
@@ -99,13 +108,21 @@ class MailchimpBackend:
         found: dict[str, Member] = {}
         offset, total = 0, 1
         while offset < total:
-            page = self._call(lambda: self.client.lists.get_list_members_info(
-                self.list_id, count=PAGE, offset=offset, fields=FIELDS))
+            page = self._call(
+                functools.partial(
+                    self.client.lists.get_list_members_info, self.list_id, count=PAGE, offset=offset, fields=FIELDS
+                )
+            )
             total = int(page.get("total_items", 0))
             for m in page.get("members", []):
                 email = m["email_address"].lower()
-                found[email] = Member(email, (m.get("merge_fields") or {}).get("FNAME", ""), m.get("language") or "et",
-                                      m["status"], tuple(sorted(t["name"] for t in m.get("tags") or [])))
+                found[email] = Member(
+                    email,
+                    (m.get("merge_fields") or {}).get("FNAME", ""),
+                    m.get("language") or "et",
+                    m["status"],
+                    tuple(sorted(t["name"] for t in m.get("tags") or [])),
+                )
             if not page.get("members"):
                 break
             offset += PAGE
@@ -116,13 +133,23 @@ class MailchimpBackend:
         changes = plan.changes
         rejected: list[str] = []
         for start in range(0, len(changes), BATCH):
-            body = {"update_existing": True, "members": [
-                {"email_address": m.email, "status": m.status, "language": m.language,
-                 "merge_fields": {"FNAME": m.name}, "tags": list(m.tags)} for m in changes[start:start + BATCH]]}
-            reply = self._call(lambda: self.client.lists.batch_list_members(self.list_id, body))
+            body = {
+                "update_existing": True,
+                "members": [
+                    {
+                        "email_address": m.email,
+                        "status": m.status,
+                        "language": m.language,
+                        "merge_fields": {"FNAME": m.name},
+                        "tags": list(m.tags),
+                    }
+                    for m in changes[start : start + BATCH]
+                ],
+            }
+            reply = self._call(functools.partial(self.client.lists.batch_list_members, self.list_id, body))
             rejected += [f"{e.get('email_address')}: {e.get('error')}" for e in reply.get("errors", [])]
             if advance is not None:
-                advance(len(changes[start:start + BATCH]))
+                advance(len(changes[start : start + BATCH]))
         if rejected:
             raise BackendFailure(say("nl_mailchimp_rejected", n=len(rejected), first=rejected[0]))
 
@@ -132,31 +159,66 @@ class MailchimpBackend:
 
     def find_draft(self, item: str, lang: str) -> str | None:
         """A campaign of this item and language created but not sent (a run that stopped right after creating it)."""
-        found = self._call(lambda: self.client.campaigns.list(status="save", count=1000,
-                                                              fields=["campaigns.id", "campaigns.settings.title"]))
-        return next((c["id"] for c in found.get("campaigns", [])
-                     if c.get("settings", {}).get("title") == self._title(item, lang)), None)
+        found = self._call(
+            lambda: self.client.campaigns.list(
+                status="save", count=1000, fields=["campaigns.id", "campaigns.settings.title"]
+            )
+        )
+        return next(
+            (
+                c["id"]
+                for c in found.get("campaigns", [])
+                if c.get("settings", {}).get("title") == self._title(item, lang)
+            ),
+            None,
+        )
 
     def find_sent(self, item: str, lang: str) -> str | None:
         """A campaign of this item and language that Mailchimp sends, sent or scheduled (for a log that lost it)."""
-        found = self._call(lambda: self.client.campaigns.list(count=1000, fields=[
-            "campaigns.id", "campaigns.status", "campaigns.settings.title"]))
-        return next((c["id"] for c in found.get("campaigns", []) if c.get("status") in ("sending", "sent", "schedule")
-                     and c.get("settings", {}).get("title") == self._title(item, lang)), None)
+        found = self._call(
+            lambda: self.client.campaigns.list(
+                count=1000, fields=["campaigns.id", "campaigns.status", "campaigns.settings.title"]
+            )
+        )
+        return next(
+            (
+                c["id"]
+                for c in found.get("campaigns", [])
+                if c.get("status") in ("sending", "sent", "schedule")
+                and c.get("settings", {}).get("title") == self._title(item, lang)
+            ),
+            None,
+        )
 
     def create_campaign(self, item: str, mail: Email) -> str:
-        segment = {"match": "all", "conditions": [{"condition_type": "Language", "field": "language", "op": "is",
-                                                   "value": mail.lang}]}
-        campaign = self._call(lambda: self.client.campaigns.create({
-            "type": "regular",
-            "recipients": {"list_id": self.list_id, "segment_opts": segment},
-            "settings": {"subject_line": mail.subject, "title": self._title(item, mail.lang),
-                         "from_name": self.settings.from_name, "reply_to": self.settings.reply_to}}))
-        self._call(lambda: self.client.campaigns.set_content(campaign["id"], {"html": mail.html, "plain_text": mail.text}))
+        segment = {
+            "match": "all",
+            "conditions": [{"condition_type": "Language", "field": "language", "op": "is", "value": mail.lang}],
+        }
+        campaign = self._call(
+            lambda: self.client.campaigns.create(
+                {
+                    "type": "regular",
+                    "recipients": {"list_id": self.list_id, "segment_opts": segment},
+                    "settings": {
+                        "subject_line": mail.subject,
+                        "title": self._title(item, mail.lang),
+                        "from_name": self.settings.from_name,
+                        "reply_to": self.settings.reply_to,
+                    },
+                }
+            )
+        )
+        self._call(
+            lambda: self.client.campaigns.set_content(campaign["id"], {"html": mail.html, "plain_text": mail.text})
+        )
         return str(campaign["id"])
 
     def _status(self, campaign: str) -> dict[str, Any]:
-        return self._call(lambda: self.client.campaigns.get(campaign, fields=["status", "recipients.recipient_count"]))
+        status: dict[str, Any] = self._call(
+            lambda: self.client.campaigns.get(campaign, fields=["status", "recipients.recipient_count"])
+        )
+        return status
 
     def send(self, campaign: str, lang: str, steps: Steps | None = None) -> SendResult:
         """Sends unless Mailchimp already sends it (a retried run, or a log that still says `created`,
@@ -166,14 +228,16 @@ class MailchimpBackend:
         return SendResult(int(self._status(campaign).get("recipients", {}).get("recipient_count", 0)))
 
     def schedule(self, campaign: str, when: dt.datetime) -> None:
-        when_utc = when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+        when_utc = when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
         self._call(lambda: self.client.campaigns.schedule(campaign, {"schedule_time": when_utc}))
 
     def send_test(self, mail: Email, addresses: list[str]) -> list[Path]:
         """A throwaway draft sends the test e-mails and is removed."""
-        campaign = self.create_campaign(f"test {dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}", mail)
+        campaign = self.create_campaign(f"test {dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}", mail)
         try:
-            self._call(lambda: self.client.campaigns.send_test_email(campaign, {"test_emails": addresses, "send_type": "html"}))
+            self._call(
+                lambda: self.client.campaigns.send_test_email(campaign, {"test_emails": addresses, "send_type": "html"})
+            )
         finally:
             self._call(lambda: self.client.campaigns.remove(campaign))
         return []

@@ -1,6 +1,7 @@
 """The list managed without SQL, the same on every backend: sync from a CSV, unsubscribe, subscribe, and who
 is pending since when. Every change goes through the backend's `members()` and `apply()`, and each operation
 ends with one line that says what changed."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,6 @@ from ..progress import Advance, Steps
 from .address import BadAddress, key, normalise
 from .audience import NEVER_RESUBSCRIBE, Member, Subscriber, SyncPlan, by_key, plan_sync
 from .store import now
-
 
 
 class ListBackend(Protocol):
@@ -36,9 +36,17 @@ def sync(backend: ListBackend, subscribers: list[Subscriber], dry_run: bool, ste
     if not plan.changes:
         report = [say("nl_sync_nothing")]
     else:
-        report = [say("nl_sync", added=len(plan.add), updated=len(plan.update), unchanged=plan.unchanged,
-                      skipped=len(plan.skipped), subscribed=sum(m.status == "subscribed" for m in plan.add),
-                      pending=sum(m.status == "pending" for m in plan.add))]
+        report = [
+            say(
+                "nl_sync",
+                added=len(plan.add),
+                updated=len(plan.update),
+                unchanged=plan.unchanged,
+                skipped=len(plan.skipped),
+                subscribed=sum(m.status == "subscribed" for m in plan.add),
+                pending=sum(m.status == "pending" for m in plan.add),
+            )
+        ]
     report += [say("nl_skipped", email=m.email, status=m.status) for m in plan.skipped]
     if dry_run:
         return report + [say("nl_dry_run")]
@@ -76,13 +84,22 @@ def unsubscribe(backend: ListBackend, raw: list[str], dry_run: bool) -> list[Mes
             plan.update.append(replace(current, status="unsubscribed"))
     if not dry_run and plan.changes:
         backend.apply(plan)
-    report.append(say("nl_unsubscribed", n=len(plan.changes), new=len(plan.add), already=plan.unchanged,
-                      bad=len(report), at=local_time(now())))
+    report.append(
+        say(
+            "nl_unsubscribed",
+            n=len(plan.changes),
+            new=len(plan.add),
+            already=plan.unchanged,
+            bad=len(report),
+            at=local_time(now()),
+        )
+    )
     return report + ([say("nl_dry_run")] if dry_run else [])
 
 
-def _joined(current: Member | None, address: str, consent: bool, rejoin: bool, language: str | None,
-            stamp: str) -> Member | Message | None:
+def _joined(
+    current: Member | None, address: str, consent: bool, rejoin: bool, language: str | None, stamp: str
+) -> Member | Message | None:
     """The member as they should be after `subscribe`; None when nothing changes; a Message when refused."""
     agreed = stamp if consent else ""
     if current is None:
@@ -90,13 +107,15 @@ def _joined(current: Member | None, address: str, consent: bool, rejoin: bool, l
     if current.status in NEVER_RESUBSCRIBE and not (consent and rejoin):
         return say("nl_left", email=current.email, status=current.status, at=local_time(current.since))
     status = "subscribed" if consent or current.status == "subscribed" else current.status
-    wanted = replace(current, status=status, language=language or current.language,
-                     consent_at=agreed or current.consent_at)
+    wanted = replace(
+        current, status=status, language=language or current.language, consent_at=agreed or current.consent_at
+    )
     return None if wanted == current else wanted
 
 
-def subscribe(backend: ListBackend, raw: list[str], *, consent: bool, rejoin: bool, language: str | None,
-              dry_run: bool) -> list[Message]:
+def subscribe(
+    backend: ListBackend, raw: list[str], *, consent: bool, rejoin: bool, language: str | None, dry_run: bool
+) -> list[Message]:
     """A new person is pending (or subscribed with `consent`: their reply is the consent, recorded now); a pending
     one with `consent` is subscribed. Nobody who left comes back unless `rejoin` says they asked to."""
     wanted, report = addresses(raw)
@@ -114,16 +133,29 @@ def subscribe(backend: ListBackend, raw: list[str], *, consent: bool, rejoin: bo
             (plan.add if current is None else plan.update).append(change)
     if not dry_run and plan.changes:
         backend.apply(plan)
-    report.append(say("nl_subscribed", subscribed=sum(m.status == "subscribed" for m in plan.changes),
-                      pending=sum(m.status == "pending" for m in plan.changes), unchanged=plan.unchanged,
-                      left=len(plan.skipped)))
+    report.append(
+        say(
+            "nl_subscribed",
+            subscribed=sum(m.status == "subscribed" for m in plan.changes),
+            pending=sum(m.status == "pending" for m in plan.changes),
+            unchanged=plan.unchanged,
+            left=len(plan.skipped),
+        )
+    )
     return report + ([say("nl_dry_run")] if dry_run else [])
 
 
 def pending(members: dict[str, Member]) -> list[Message]:
     """Who has not confirmed yet, the longest waiting first, with when they were last asked."""
     waiting = sorted((m for m in members.values() if m.status == "pending"), key=lambda m: (m.since, m.email))
-    lines = [say("nl_pending_line", email=m.email, lang=m.language, since=local_time(m.since),
-                 asked=say("nl_asked", at=local_time(m.asked_at)) if m.asked_at else say("nl_never_asked"))
-             for m in waiting]
+    lines = [
+        say(
+            "nl_pending_line",
+            email=m.email,
+            lang=m.language,
+            since=local_time(m.since),
+            asked=say("nl_asked", at=local_time(m.asked_at)) if m.asked_at else say("nl_never_asked"),
+        )
+        for m in waiting
+    ]
     return [say("nl_pending", n=len(waiting))] + lines

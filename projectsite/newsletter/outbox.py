@@ -1,4 +1,5 @@
 """The embedded default backend: the audience in a local SQLite file, each e-mail an .eml file in outbox/."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from email import policy
 from email.message import EmailMessage
-from email.utils import formataddr, format_datetime, make_msgid
+from email.utils import format_datetime, formataddr, make_msgid
 from html import escape
 from pathlib import Path
 from urllib.parse import quote
@@ -35,7 +36,7 @@ def message(mail: Email, settings: Settings, to: str) -> EmailMessage:
     out["To"] = to
     out["Reply-To"] = reply_to
     out["Subject"] = header_text(mail.subject)
-    out["Date"] = format_datetime(dt.datetime.now(dt.timezone.utc))
+    out["Date"] = format_datetime(dt.datetime.now(dt.UTC))
     out["Message-ID"] = make_msgid(domain=reply_to.split("@")[-1] or None)
     out["List-Unsubscribe"] = f"<{unsubscribe}>"
     out.set_content(mail.text.replace(MAILCHIMP_UNSUBSCRIBE, unsubscribe))
@@ -72,8 +73,10 @@ class OutboxBackend:
         self.audience.upsert(plan.changes, advance)
 
     def create_campaign(self, item: str, mail: Email) -> str:
-        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
-        campaign = f"{item.replace(':', '-')}-{mail.lang}-{stamp}-{secrets.token_hex(3)}"  # unique, even within a second
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+        campaign = (
+            f"{item.replace(':', '-')}-{mail.lang}-{stamp}-{secrets.token_hex(3)}"  # unique, even within a second
+        )
         folder = self.folder / "campaigns" / campaign
         folder.mkdir(parents=True)
         (folder / "subject.txt").write_text(mail.subject + "\n", encoding="utf-8")
@@ -83,9 +86,12 @@ class OutboxBackend:
 
     def _campaign_email(self, campaign: str, lang: str) -> Email:
         folder = self.folder / "campaigns" / campaign
-        return Email(lang, (folder / "subject.txt").read_text(encoding="utf-8").strip(),
-                     (folder / "message.html").read_text(encoding="utf-8"),
-                     (folder / "message.txt").read_text(encoding="utf-8"))
+        return Email(
+            lang,
+            (folder / "subject.txt").read_text(encoding="utf-8").strip(),
+            (folder / "message.html").read_text(encoding="utf-8"),
+            (folder / "message.txt").read_text(encoding="utf-8"),
+        )
 
     def send(self, campaign: str, lang: str, steps: Steps | None = None) -> SendResult:
         """Each subscribed recipient of the language once. The journal records each delivery as it happens and
@@ -96,8 +102,9 @@ class OutboxBackend:
         folder = self.folder / "campaigns" / campaign / "sent"
         folder.mkdir(exist_ok=True)
         done = self.journal.deliveries(campaign)
-        todo = [m for m in self.audience.recipients(lang)
-                if done.get(m.email) is None or done[m.email].state == "sending"]
+        todo = [
+            m for m in self.audience.recipients(lang) if done.get(m.email) is None or done[m.email].state == "sending"
+        ]
         refused: list[Refusal] = []
         with self.delivery() as deliver, (steps or no_progress)(len(todo)) as advance:
             for member in todo:
@@ -127,7 +134,7 @@ class OutboxBackend:
     def send_test(self, mail: Email, addresses: list[str]) -> list[Path]:
         folder = self.folder / "tests"
         folder.mkdir(parents=True, exist_ok=True)
-        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
         written = []
         with self.delivery() as deliver:
             for number, address in enumerate(addresses, 1):

@@ -1,4 +1,5 @@
 """`projectsite newsletter preview`: the e-mails of an item in both languages, as files to open."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -5,6 +5,7 @@ finds the campaign again instead of making a second one. The log is validated wh
 edit or a merge conflict is a message with its line, never a resend) and each entry is added by reading
 the file again and replacing it whole (a temporary file, then os.replace), under the send lock.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -59,8 +60,10 @@ def _line(node: yaml.Node) -> int:
 
 def _entry(node: yaml.Node, index: int, file: str) -> Entry:
     """One entry, read as written (no YAML 1.1 guessing), or the first thing wrong with it."""
+
     def wrong(line: int, field: str, message: Message) -> SendLogInvalid:
         return SendLogInvalid(Problem(file, line, field_path("", (index, field)) if field else f"[{index}]", message))
+
     if not isinstance(node, yaml.MappingNode):
         raise wrong(_line(node), "", say("nl_log_entry"))
     values: dict[str, str] = {}
@@ -131,8 +134,9 @@ def read_entries(path: Path, file: str) -> list[Entry]:
 
 def _write(path: Path, entries: list[Entry]) -> None:
     """The whole log into a temporary file beside it, flushed to disk, then put in its place in one step."""
-    body = yaml.safe_dump([{k: v for k, v in asdict(e).items() if v is not None} for e in entries],
-                          allow_unicode=True, sort_keys=False)
+    body = yaml.safe_dump(
+        [{k: v for k, v in asdict(e).items() if v is not None} for e in entries], allow_unicode=True, sort_keys=False
+    )
     handle, temporary = tempfile.mkstemp(prefix=".newsletter-log.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
@@ -164,10 +168,11 @@ class SendLog:
         found = [e for e in self.entries if (e.item, e.language) == (item, language) and e.status in DELIVERED]
         return found[-1] if found else None
 
-    def record(self, item: str, language: str, backend: str, campaign: str, status: str,
-               recipients: int | None = None) -> Entry:
+    def record(
+        self, item: str, language: str, backend: str, campaign: str, status: str, recipients: int | None = None
+    ) -> Entry:
         """Adds an entry to the log as it is on disk now (never a stale copy), so no entry is ever lost."""
-        at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+        at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
         entry = Entry(item, language, backend, campaign, status, at, recipients)
         self.entries = read_entries(self.path, self.file) + [entry]
         self.path.parent.mkdir(parents=True, exist_ok=True)

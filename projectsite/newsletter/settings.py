@@ -1,4 +1,5 @@
 """The newsletter's settings from mkdocs.yml (`site_url`, `extra.newsletter`), read as plain YAML."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ class _Lenient(yaml.SafeLoader):
     """mkdocs.yml may carry tags (!ENV, !!python/name) that only MkDocs understands: read them as text."""
 
 
-_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)  # type: ignore[no-untyped-call]
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,9 @@ def _config(path: Path) -> dict[str, Any]:
     try:
         config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Lenient)
     except OSError as exc:
-        raise SettingsUnreadable(say("nl_settings_unreadable", file=str(path), error=exc.strerror or str(exc))) from None
+        raise SettingsUnreadable(
+            say("nl_settings_unreadable", file=str(path), error=exc.strerror or str(exc))
+        ) from None
     except (UnicodeDecodeError, yaml.YAMLError, RecursionError) as exc:
         error = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split("\n")[0]
         raise SettingsUnreadable(say("nl_settings_unreadable", file=str(path), error=error)) from None
@@ -58,11 +61,13 @@ def _config(path: Path) -> dict[str, Any]:
 
 def load_settings(root: Path) -> Settings:
     config = _config(root / "mkdocs.yml")
-    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
-    newsletter = extra.get("newsletter") if isinstance(extra.get("newsletter"), dict) else {}
-    return Settings(site_url=str(config.get("site_url") or "http://127.0.0.1:8000/"),
-                    from_name=str(newsletter.get("from_name") or config.get("site_name") or ""),
-                    reply_to=str(newsletter.get("reply_to") or ""),
-                    organisation=str(config.get("copyright") or ""),
-                    funders=_per_language(extra.get("funders")),
-                    funder_logo_alt=_per_language(extra.get("funder_logo_alt")))
+    extra: dict[str, Any] = config["extra"] if isinstance(config.get("extra"), dict) else {}
+    newsletter: dict[str, Any] = extra["newsletter"] if isinstance(extra.get("newsletter"), dict) else {}
+    return Settings(
+        site_url=str(config.get("site_url") or "http://127.0.0.1:8000/"),
+        from_name=str(newsletter.get("from_name") or config.get("site_name") or ""),
+        reply_to=str(newsletter.get("reply_to") or ""),
+        organisation=str(config.get("copyright") or ""),
+        funders=_per_language(extra.get("funders")),
+        funder_logo_alt=_per_language(extra.get("funder_logo_alt")),
+    )

@@ -6,6 +6,7 @@ server on this machine. Passing failures (a dropped connection, a 4xx reply) are
 new connection; a lasting refusal of one recipient (5xx to RCPT, or an address with letters beyond ASCII
 before the @ when the server lacks SMTPUTF8) is that recipient's alone, and the others go on.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -115,6 +116,7 @@ class SmtpBackend(OutboxBackend):
                     if _broken(connection[0]):
                         _close(connection.pop())
                     raise
+
             self._with_retries(attempt)
 
         try:
