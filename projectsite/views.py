@@ -97,9 +97,12 @@ class EventView:
 
     @property
     def ends(self) -> str:
-        """The end of its last day (ISO), for the script that moves an event to the past; empty without a date."""
-        start = self.event.start
-        return dates.aware(self.event.end or start, end_of_day=True).isoformat() if start is not None else ""
+        """The end of its last day (ISO), for the script that moves an event to the past: without a date the end
+        of its year, or empty when that is not known either."""
+        start, year = self.event.start, self.event.year
+        if start is not None:
+            return dates.aware(self.event.end or start, end_of_day=True).isoformat()
+        return dates.aware(dt.date(year, 12, 31), end_of_day=True).isoformat() if year is not None else ""
 
     @property
     def titled(self) -> str:

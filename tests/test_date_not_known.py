@@ -76,9 +76,10 @@ def test_an_event_ahead_without_a_date_comes_last_as_to_be_announced(undated: Pr
     ]
 
 
-def test_an_event_without_a_date_is_not_moved_by_the_script(undated: Project) -> None:
+def test_the_script_moves_an_event_without_a_date_to_the_past_after_its_year_if_known(undated: Project) -> None:
     page = soup(site(undated), "en/events/")
     assert page.find("a", href="someday/").get("data-ends") is None
+    assert page.find("a", href="seminar-2023/").get("data-ends", "").startswith("2023-12-31T23:59:59")
     assert page.find("a", href="dated-ahead/").get("data-ends", "").startswith("2024-04-10T23:59:59")
 
 
