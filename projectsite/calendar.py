@@ -29,11 +29,11 @@ def _start_end(
     return start, last_day + dt.timedelta(days=1)
 
 
-def vevent(event: Event, lang: str, site_url: str, today: dt.date, stamp: dt.datetime) -> VEvent | None:
+def vevent(event: Event, lang: str, site_url: str, today: dt.date, stamp: dt.datetime, original: str) -> VEvent | None:
     """The event's VEVENT, or None when its date is not known (a VEVENT needs a DTSTART)."""
     if event.start is None:
         return None
-    words = event_view(event, lang, today, site_url)
+    words = event_view(event, lang, today, site_url, original)
     url = words.url
     component = VEvent()
     component.add("uid", f"{event.id}@{links.host(site_url)}")
@@ -87,10 +87,10 @@ class CalendarSet:
     timezone: bytes
 
     @classmethod
-    def of(cls, events: Iterable[Event], lang: str, site_url: str, today: dt.date) -> CalendarSet:
+    def of(cls, events: Iterable[Event], lang: str, site_url: str, today: dt.date, original: str) -> CalendarSet:
         stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
         dated = [e for e in events if e.start is not None]
-        components = {e.id: c for e in dated if (c := vevent(e, lang, site_url, today, stamp)) is not None}
+        components = {e.id: c for e in dated if (c := vevent(e, lang, site_url, today, stamp, original)) is not None}
         timezone = b""
         if components:
             years = [dates.day_of(e.start).year for e in dated if e.start is not None]

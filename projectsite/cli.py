@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .labels import LABELS as CATALOGUE_LANGUAGES
 from .load import load_site
 from .messages import count, say, system_language
 from .newsletter.commands import add_newsletter_commands
@@ -50,9 +51,10 @@ def check(args: argparse.Namespace) -> int:
 
 
 def schema(args: argparse.Namespace) -> int:
+    from .languages import site_languages
     from .schema import write_schemas  # only this command needs it
 
-    for path in write_schemas(Path(args.root) / args.out):
+    for path in write_schemas(Path(args.root) / args.out, site_languages(Path(args.root))):
         print(path)
     return 0
 
@@ -87,7 +89,9 @@ def parser() -> argparse.ArgumentParser:
     chk.add_argument(
         "--format", choices=("text", "github"), default="text", help="'github' prints GitHub workflow annotations"
     )
-    chk.add_argument("--lang", choices=("et", "en"), help="the messages' language (default: the system's)")
+    chk.add_argument(
+        "--lang", choices=tuple(CATALOGUE_LANGUAGES), help="the messages' language (default: the system's)"
+    )
     chk.set_defaults(run=check)
     sch = commands.add_parser("schema", help="write JSON Schemas of the data files (for editors like VS Code)")
     sch.add_argument("--root", default=".", help="the project folder")
@@ -101,7 +105,9 @@ def parser() -> argparse.ArgumentParser:
     new_site.add_argument("folder", help="the new site's folder (new or empty)")
     new_site.add_argument("--languages", default="et,en", help="language codes, the original first (default: et,en)")
     new_site.add_argument("--name", help="the project's name (default: the folder's name)")
-    new_site.add_argument("--lang", choices=("et", "en"), help="the messages' language (default: the system's)")
+    new_site.add_argument(
+        "--lang", choices=tuple(CATALOGUE_LANGUAGES), help="the messages' language (default: the system's)"
+    )
     new_site.set_defaults(run=new)
     add_newsletter_commands(commands)
     return main

@@ -1,4 +1,4 @@
-"""Dates and times as people read them, in Estonian and English (Babel), in Europe/Tallinn."""
+"""Dates and times as people read them, in each catalogue's language (Babel), in Europe/Tallinn."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 from babel import Locale
 from babel.dates import format_date, format_time
 
+from .labels import LABELS
+
 TZ = ZoneInfo("Europe/Tallinn")
-BABEL_LOCALE = {"et": "et", "en": "en_GB"}
-AT = {"et": "kell", "en": "at"}
 
 When = dt.date | dt.datetime
 
@@ -35,9 +35,19 @@ def day_of(when: When) -> dt.date:
     return when.date() if isinstance(when, dt.datetime) else when
 
 
+def babel_locale(lang: str) -> str:
+    """The language's locale for dates and numbers, from its catalogue ('en_GB'), or the code itself."""
+    return LABELS.get(lang, {}).get("babel_locale", lang)
+
+
 @cache
 def _locale(lang: str) -> Locale:
-    return Locale.parse(BABEL_LOCALE[lang])
+    return Locale.parse(babel_locale(lang))
+
+
+def _at(lang: str) -> str:
+    """The word between a day and its time: 'kell', 'at', 'в'."""
+    return LABELS.get(lang, {}).get("at", "")
 
 
 @lru_cache(maxsize=4096)
@@ -54,7 +64,7 @@ def format_when(when: When, lang: str) -> str:
     """'14. juuni 2022 kell 09:00' / '14 June 2022 at 09:00', or the day alone."""
     day = format_day(day_of(when), lang)
     if isinstance(when, dt.datetime):
-        return f"{day} {AT[lang]} {format_clock(when, lang)}"
+        return f"{day} {_at(lang)} {format_clock(when, lang)}"
     return day
 
 
@@ -66,33 +76,36 @@ def _genitive(month: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _day_in_case(day: dt.date, lang: str, ending: str) -> str:
-    if lang != "et":
+def _day_in_case(day: dt.date, lang: str, case: str) -> str:
+    """The day in the case its sentence needs, where the catalogue gives the case's ending (Estonian);
+    elsewhere the day as it is written."""
+    ending = LABELS.get(lang, {}).get(f"date_case_{case}")
+    if ending is None:
         return format_day(day, lang)
     month = _locale(lang).months["format"]["wide"][day.month]
     return f"{day.day}. {_genitive(month)}{ending} {day.year}"
 
 
-def _when_in_case(when: When, lang: str, ending: str) -> str:
-    day = _day_in_case(day_of(when), lang, ending)
+def _when_in_case(when: When, lang: str, case: str) -> str:
+    day = _day_in_case(day_of(when), lang, case)
     if isinstance(when, dt.datetime):
-        return f"{day} {AT[lang]} {format_clock(when, lang)}"
+        return f"{day} {_at(lang)} {format_clock(when, lang)}"
     return day
 
 
 def adessive(when: When, lang: str) -> str:
     """'on' a day: '18. augustil 2022' / '18 August 2022' (the sentence carries the English 'on')."""
-    return _when_in_case(when, lang, "l")
+    return _when_in_case(when, lang, "on")
 
 
 def terminative(when: When, lang: str) -> str:
     """'until' a day: '8. märtsini 2027' / '8 March 2027'."""
-    return _when_in_case(when, lang, "ni")
+    return _when_in_case(when, lang, "until")
 
 
 def elative(when: When, lang: str) -> str:
     """'from' a day: '5. jaanuarist 2023' / '5 January 2023'."""
-    return _when_in_case(when, lang, "st")
+    return _when_in_case(when, lang, "from")
 
 
 def format_span(start: When, end: When | None, lang: str) -> str:

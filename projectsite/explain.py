@@ -52,6 +52,8 @@ def type_at(root: Any, path: Path) -> Any:
     """The declared type of the field at `path` below `root` (None when the path leaves the models)."""
     tp = _unwrap(root)
     for part in path:
+        if tp is Text:  # below a text: one language's string
+            return str
         if get_origin(tp) is list:
             tp = _unwrap(get_args(tp)[0])
         elif isinstance(tp, type) and issubclass(tp, BaseModel) and isinstance(part, str):
@@ -88,7 +90,7 @@ def message(root: Any, error: ErrorDetails) -> Message:
     if kind in FIELD_ERRORS:  # the field types' own errors
         return say(kind, **ctx)
     if kind == "missing":
-        return say("missing_et") if loc and loc[-1] == "et" else say("missing", field=loc[-1] if loc else "?")
+        return say("missing", field=loc[-1] if loc else "?")
     if kind == "extra_forbidden":
         return _unknown_key(root, loc)
     simple = {

@@ -25,12 +25,12 @@ class FeedItem:
 
 
 def _event_items(data: SiteData, lang: str, site_url: str, today: dt.date) -> list[FeedItem]:
-    views = (event_view(event, lang, today, site_url) for event in data.events)
+    views = (event_view(event, lang, today, site_url, data.languages.original) for event in data.events)
     return [FeedItem(v.titled, v.url, "\n\n".join(v.lines()), v.published, "event") for v in views]
 
 
 def _news_items(data: SiteData, lang: str, site_url: str) -> list[FeedItem]:
-    views = (news_view(post, lang, site_url) for post in data.news_in(lang))
+    views = (news_view(post, lang, site_url, data.languages.original) for post in data.news_in(lang))
     return [FeedItem(v.title, v.url, v.summary, v.published, "news") for v in views]
 
 
@@ -49,7 +49,7 @@ def _as_html(text: str) -> str:
 
 
 def build_feed(data: SiteData, lang: str, site_url: str, title: str, description: str, today: dt.date) -> bytes:
-    root = links.language_root(site_url, lang)
+    root = links.language_root(site_url, lang, data.languages.original)
     feed = FeedGenerator()
     feed.title(title)
     feed.description(description)

@@ -33,6 +33,12 @@ FIELD_ERRORS = frozenset(
         "url_scheme",
         "url_character",
         "email_format",
+        "unknown_language",
+        "unknown_language_near",
+        "missing_original",
+        "text_not_string",
+        "empty_text",
+        "comma_cut",
     }
 )
 

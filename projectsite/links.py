@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from . import DEFAULT_LANGUAGE
+
+def language_prefix(lang: str, original: str) -> str:
+    """Where a language lives below the site's root: '' for the original language, '<code>/' for the others."""
+    return "" if lang == original else f"{lang}/"
 
 
-def language_prefix(lang: str) -> str:
-    """Where a language lives below the site's root: '' for Estonian, 'en/' for English."""
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+def language_root(site_url: str, lang: str, original: str) -> str:
+    """'https://host/' for the original language, 'https://host/<code>/' for another."""
+    return site_url.rstrip("/") + "/" + language_prefix(lang, original)
 
 
-def language_root(site_url: str, lang: str) -> str:
-    """'https://host/' for Estonian, 'https://host/en/' for English."""
-    return site_url.rstrip("/") + "/" + language_prefix(lang)
-
-
-def language_path(site_url: str, lang: str) -> str:
+def language_path(site_url: str, lang: str, original: str) -> str:
     """The language's root as a path on the site's own host ('/', '/en/'), for links in preview and production."""
-    return urlsplit(site_url).path.rstrip("/") + "/" + language_prefix(lang)
+    return urlsplit(site_url).path.rstrip("/") + "/" + language_prefix(lang, original)
 
 
 def webcal(url: str) -> str:
@@ -27,18 +25,18 @@ def webcal(url: str) -> str:
     return "webcal://" + url.split("://", 1)[-1]
 
 
-def event_url(site_url: str, lang: str, event_id: str) -> str:
-    return f"{language_root(site_url, lang)}events/{event_id}/"
+def event_url(site_url: str, lang: str, event_id: str, original: str) -> str:
+    return f"{language_root(site_url, lang, original)}events/{event_id}/"
 
 
-def news_url(site_url: str, lang: str, slug: str) -> str:
-    return f"{language_root(site_url, lang)}news/{slug}/"
+def news_url(site_url: str, lang: str, slug: str, original: str) -> str:
+    return f"{language_root(site_url, lang, original)}news/{slug}/"
 
 
-def news_page_language(post_lang: str, lang: str) -> str:
+def news_page_language(post_lang: str, lang: str, original: str) -> str:
     """The language whose site has a post's page, for a list in `lang`: its own, or the default language's
     copy that mkdocs-static-i18n makes (fallback_to_default), or else the post's own language."""
-    return lang if post_lang in (lang, DEFAULT_LANGUAGE) else post_lang
+    return lang if post_lang in (lang, original) else post_lang
 
 
 def host(site_url: str) -> str:

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-from . import LANGUAGES
 from .dates import day_of
+from .languages import Languages, site_languages
+from .locales import UNCONFIGURED_SITE_LANGUAGES
 from .messages import say
 from .models import DATA_FILES, Event, MediaItem, NewsPost, TeamMember, Training
 from .news import read_news
@@ -16,7 +17,7 @@ from .period import events_outside, project_settings, site_extra
 from .problems import Problem
 from .rules import RULES
 from .sourcefile import UnreadableFile, read_source
-from .translations import data_without_english, pages_without_counterpart
+from .translations import data_without_translation, pages_without_counterpart
 from .validate import validate_parsed
 from .yamlfile import SyntaxProblem, parse
 
@@ -28,6 +29,7 @@ class SiteData:
     media: list[MediaItem] = field(default_factory=list)
     team: list[TeamMember] = field(default_factory=list)
     news: dict[str, list[NewsPost]] = field(default_factory=dict)
+    languages: Languages = field(default_factory=lambda: Languages(UNCONFIGURED_SITE_LANGUAGES))
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_events_by_id", {e.id: e for e in self.events})
@@ -44,7 +46,7 @@ class SiteData:
         return sorted(own + untranslated, key=lambda p: (p.date, p.slug), reverse=True)
 
 
-def load_data_file(root: FsPath, name: str) -> tuple[list[Any], list[Problem]]:
+def load_data_file(root: FsPath, name: str, languages: Languages | None = None) -> tuple[list[Any], list[Problem]]:
     """One data file → its validated list (empty when it has errors) and its problems."""
     rel = f"data/{name}.yaml"
     path = root / rel
@@ -58,9 +60,10 @@ def load_data_file(root: FsPath, name: str) -> tuple[list[Any], list[Problem]]:
         return [], [Problem(rel, exc.line, "", exc.message)]
     if parsed.data is None:
         return [], [Problem(rel, 1, "", say("file_empty", hint=say(f"hint_{name}")))]
-    value, problems = validate_parsed(parsed, DATA_FILES[name], rel, name, RULES.get(name))
+    languages = languages or site_languages(root)
+    value, problems = validate_parsed(parsed, DATA_FILES[name], rel, name, RULES.get(name), languages.codes)
     if value:
-        problems += data_without_english(value, parsed, rel, name)
+        problems += data_without_translation(value, parsed, rel, name, languages)
     return value or [], problems
 
 
@@ -93,18 +96,19 @@ def load_site(root: FsPath, docs_dir: str = "docs") -> tuple[SiteData, list[Prob
     """Everything the pages are made of, and every problem found on the way."""
     problems: list[Problem] = []
     lists: dict[str, list[Any]] = {}
+    languages = site_languages(root)
     for name in DATA_FILES:
-        lists[name], found = load_data_file(root, name)
+        lists[name], found = load_data_file(root, name, languages)
         problems += found
     news: dict[str, list[NewsPost]] = {}
-    for lang in LANGUAGES:
+    for lang in languages:
         news[lang], found = read_news(root, docs_dir, lang)
         problems += found
     if (root / docs_dir).is_dir():
-        problems += pages_without_counterpart(root, docs_dir)
+        problems += pages_without_counterpart(root, docs_dir, languages)
     problems += unknown_data_files(root)
     problems += _outside_project(root, lists["events"])
-    return SiteData(news=news, **lists), problems
+    return SiteData(news=news, languages=languages, **lists), problems
 
 
 def _outside_project(root: FsPath, events: list[Event]) -> list[Problem]:

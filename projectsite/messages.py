@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import locale
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from babel import Locale, UnknownLocaleError
 
 CATALOGUE: dict[str, dict[str, str]] = {
     # what was written, named in words
@@ -16,15 +20,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "a_list": {"en": "a list", "et": "loend"},
     "a_group": {"en": "a group of fields", "et": "väljade rühm"},
     "a_text_kind": {
-        "en": "text: plain words, or Estonian and English as 'et:' and 'en:' lines",
-        "et": "tekst: lihtsalt sõnad või eesti ja inglise keel ridadel 'et:' ja 'en:'",
+        "en": "text: plain words, or one line per language, like 'et:' and 'en:'",
+        "et": "tekst: lihtsalt sõnad või iga keel oma real, näiteks 'et:' ja 'en:'",
     },
     "a_group_kind": {"en": "a group of fields (name: value lines)", "et": "väljade rühm (read kujul nimi: väärtus)"},
     # shapes and types
-    "missing_et": {
-        "en": "the Estonian text (et:) is missing; Estonian is required, English optional",
-        "et": "eestikeelne tekst (et:) puudub; eesti keel on kohustuslik, inglise keel mitte",
-    },
     "missing": {"en": "the required field '{field}' is missing", "et": "kohustuslik väli '{field}' puudub"},
     "unknown_near": {
         "en": "unknown field '{key}': did you mean '{near}'?",
@@ -281,22 +281,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "et": "uudis algab päisega: rida '---', siis 'date: AAAA-KK-PP' ja 'title: ...', siis '---'",
     },
     # translations
-    "no_english": {
-        "en": "has no English text (en:); the English site shows the Estonian",
-        "et": "ingliskeelne tekst (en:) puudub; inglise keeles näidatakse eestikeelset",
+    "no_translation": {
+        "en": "has no {language} text ({code}:); the {language} site shows the {original}",
+        "et": "{language} keeles tekst ({code}:) puudub; {language} keeles näidatakse {original} keeles teksti",
     },
-    "page_no_english": {
-        "en": "this page has no English version ({other})",
-        "et": "sellel lehel ei ole ingliskeelset vastet ({other})",
-    },
-    "page_no_estonian": {
-        "en": "this page has no Estonian version ({other})",
-        "et": "sellel lehel ei ole eestikeelset vastet ({other})",
+    "page_no_translation": {
+        "en": "this page has no {language} version ({other})",
+        "et": "sellel lehel ei ole {language} keeles vastet ({other})",
     },
     # the check's report
     "all_valid": {"en": "All data files and news posts are valid.", "et": "Kõik andmefailid ja uudised on korras."},
     "counts": {"en": "{errors}, {warnings}.", "et": "{errors}, {warnings}."},
-    "untranslated": {"en": "{parts} without English.", "et": "Ingliskeelse tekstita: {parts}."},
+    "untranslated": {"en": "{parts} without a translation.", "et": "Tõlketa: {parts}."},
     # the preview (mkdocs serve) while the data has errors
     "preview_title": {"en": "The site was not built", "et": "Saiti ei ehitatud"},
     "preview_intro": {
@@ -642,6 +638,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "year is for an event whose date is not known yet: the start already gives the year, remove year",
         "et": "year on sündmusele, mille kuupäev pole veel teada: algus (start) annab juba aasta, eemalda year",
     },
+    "unknown_language": {
+        "en": "'{key}' is not one of the site's languages ({known}): write each text under a language code of mkdocs.yml",
+        "et": "„{key}“ ei ole saidi keel ({known}): kirjuta iga tekst mkdocs.yml-is nimetatud keelekoodi alla",
+    },
+    "unknown_language_near": {
+        "en": "unknown language '{key}': did you mean '{near}'? The site's languages are {known}",
+        "et": "tundmatu keel „{key}“: kas mõtlesid „{near}“? Saidi keeled on {known}",
+    },
+    "missing_original": {
+        "en": "the text in the site's original language ({lang}:) is missing; it is required, translations are optional",
+        "et": "saidi algkeele tekst ({lang}:) puudub; see on kohustuslik, tõlked mitte",
+    },
+    "text_not_string": {
+        "en": "the {lang}: text is not text; write it as words on the line (in quotes if it has ':' or '#')",
+        "et": "{lang}: tekst ei ole tekst; kirjuta see sõnadena reale (jutumärkides, kui selles on ':' või '#')",
+    },
     "new_not_empty": {
         "en": "{folder} is not empty: projectsite new writes a site only into a new or empty folder, so that nothing is overwritten",
         "et": "kaust {folder} ei ole tühi: projectsite new kirjutab saidi ainult uude või tühja kausta, et midagi üle ei kirjutataks",
@@ -670,14 +682,32 @@ class Message:
     params: tuple[tuple[str, Any], ...] = ()
 
     def text(self, lang: str = "en") -> str:
+        """In `lang`; in English where that language's catalogue has no text for this message."""
         values = {k: _render(v, lang) for k, v in self.params}
-        return CATALOGUE[self.key][lang].format(**values)
+        texts = CATALOGUE[self.key]
+        return (texts.get(lang) or texts["en"]).format(**values)
 
     def __str__(self) -> str:
         return self.text("en")
 
 
+@dataclass(frozen=True)
+class LanguageName:
+    """A language named in the message's own language (Babel): 'English', 'inglise', 'английский'."""
+
+    code: str
+
+    def text(self, lang: str) -> str:
+        try:
+            names = Locale.parse(lang).languages
+        except (ValueError, UnknownLocaleError):
+            return self.code
+        return str(names.get(self.code, self.code))
+
+
 def _render(value: Any, lang: str) -> Any:
+    if isinstance(value, LanguageName):
+        return value.text(lang)
     if isinstance(value, Message):
         return value.text(lang)
     if isinstance(value, tuple) and all(isinstance(v, Message) for v in value):
@@ -697,10 +727,32 @@ def count(n: int, noun: str) -> Message:
 
 
 def system_language() -> str:
-    """'et' when the system's locale is Estonian, else 'en'."""
+    """The system locale's language when the messages exist in it ('et_EE.UTF-8' → 'et'), else English."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name)
         if value:
-            return "et" if value.lower().startswith("et") else "en"
-    found = locale.getlocale()[0] or ""
-    return "et" if found.lower().startswith("et") else "en"
+            return _known(value)
+    return _known(locale.getlocale()[0] or "")
+
+
+def _known(value: str) -> str:
+    code = value.lower().split("_")[0].split(".")[0]
+    return code if code in MESSAGE_LANGUAGES else "en"
+
+
+def _other_catalogues() -> frozenset[str]:
+    """Languages beyond the two written here: `locales/messages_<code>.py` files, merged into CATALOGUE once,
+    when this module is first imported. Their codes."""
+    folder = Path(__file__).resolve().parent / "locales"
+    found = set()
+    for path in sorted(folder.glob("messages_*.py")):
+        lang = path.stem.removeprefix("messages_")
+        module = importlib.import_module(f"{__package__}.locales.{path.stem}")
+        for key, text in module.MESSAGES.items():
+            if key in CATALOGUE:
+                CATALOGUE[key][lang] = text
+        found.add(lang)
+    return frozenset(found)
+
+
+MESSAGE_LANGUAGES = frozenset({"en", "et"}) | _other_catalogues()

@@ -76,10 +76,11 @@ def _link(context: Any, target: str) -> str:
 def _post_link(context: Any, post: NewsPost) -> str:
     """A news post's page: in this language's site, or in its own language's when this one has none."""
     lang = context["lang"]
-    page_lang = links.news_page_language(post.lang, lang)
+    original = context["site"]["original"]
+    page_lang = links.news_page_language(post.lang, lang, original)
     if page_lang == lang:
         return _link(context, f"news/{post.slug}.md")
-    return links.language_path(context["site"]["url"], page_lang) + f"news/{post.slug}/"
+    return links.language_path(context["site"]["url"], page_lang, original) + f"news/{post.slug}/"
 
 
 @cache
@@ -102,7 +103,7 @@ def environment(lang: str) -> Environment:
         on=lambda w: escape.line_start(dates.adessive(w, lang)),
         until=lambda w: escape.line_start(dates.terminative(w, lang)),
         since=lambda w: escape.line_start(dates.elative(w, lang)),
-        number=lambda n: format_decimal(n, locale=dates.BABEL_LOCALE[lang]),
+        number=lambda n: format_decimal(n, locale=dates.babel_locale(lang)),
         tel=lambda phone: "".join(c for c in phone if c.isdigit() or c == "+"),
         webcal=links.webcal,
     )
@@ -127,17 +128,21 @@ class Renderer:
     project: ProjectSettings | None = None
 
     def render(self, template: str, page_dir: str, **context: Any) -> str:
+        original = self.data.languages.original
         site = {
-            "root": links.language_path(self.site_url, self.lang),
+            "root": links.language_path(self.site_url, self.lang, original),
             "url": self.site_url,
-            "calendar_url": links.language_root(self.site_url, self.lang) + links.CALENDAR,
+            "original": original,
+            "calendar_url": links.language_root(self.site_url, self.lang, original) + links.CALENDAR,
         }
         return environment(self.lang).get_template(template).render(page_dir=page_dir, site=site, **context)
 
     @cached_property
     def views(self) -> list[EventView]:
         """Every event's view in this language, in the data's order."""
-        return [event_view(e, self.lang, self.today, self.site_url) for e in self.data.events]
+        return [
+            event_view(e, self.lang, self.today, self.site_url, self.data.languages.original) for e in self.data.events
+        ]
 
     def upcoming(self) -> list[EventView]:
         return upcoming(self.views)

@@ -8,6 +8,8 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from .languages import Languages
+from .locales import UNCONFIGURED_SITE_LANGUAGES
 from .models import DATA_FILES
 
 # (Estonian, English) help for each field, by "Model.field" or, shared by every model, by "field".
@@ -111,8 +113,25 @@ def _annotate(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def data_schema(name: str) -> dict[str, Any]:
+def _text_schema(languages: Languages) -> dict[str, Any]:
+    """A text: plain words, or one string per language of the site, the original required."""
+    words = {"type": "string", "minLength": 1}
+    per_language = {
+        "type": "object",
+        "properties": {lang: words for lang in languages},
+        "required": [languages.original],
+        "additionalProperties": False,
+    }
+    return {"anyOf": [words, per_language]}
+
+
+def data_schema(name: str, languages: Languages | None = None) -> dict[str, Any]:
     schema = TypeAdapter(DATA_FILES[name]).json_schema()
+    if "Text" in schema.get("$defs", {}):
+        schema["$defs"]["Text"] = {
+            **schema["$defs"]["Text"],
+            **_text_schema(languages or Languages(UNCONFIGURED_SITE_LANGUAGES)),
+        }
     et, en = FILE_TITLES[name]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -122,11 +141,11 @@ def data_schema(name: str) -> dict[str, Any]:
     }
 
 
-def write_schemas(folder: Path) -> list[Path]:
+def write_schemas(folder: Path, languages: Languages | None = None) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name in DATA_FILES:
         path = folder / f"{name}.json"
-        path.write_text(json.dumps(data_schema(name), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        path.write_text(json.dumps(data_schema(name, languages), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         written.append(path)
     return written

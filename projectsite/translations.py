@@ -9,51 +9,54 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .messages import Message, count, say
+from .languages import Languages
+from .messages import LanguageName, Message, count, say
 from .problems import Path, Problem, field_path
 from .text import Text
 from .yamlfile import Parsed
 
 
-def untranslated(value: Any, path: Path = ()) -> Iterator[Path]:
-    """The paths of every Text below `value` that has Estonian only."""
+def untranslated(value: Any, languages: Languages, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every Text below `value` that lacks a translation: its path and the first language it lacks."""
     if isinstance(value, Text):
-        if not value.has("en"):
-            yield path
+        missing = [lang for lang in languages.codes[1:] if not value.has(lang)]
+        if missing:
+            yield path, missing[0]
     elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from untranslated(getattr(value, name), (*path, name))
+            yield from untranslated(getattr(value, name), languages, (*path, name))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from untranslated(item, (*path, index))
+            yield from untranslated(item, languages, (*path, index))
 
 
-def data_without_english(items: list[Any], parsed: Parsed, file: str, root: str) -> list[Problem]:
+def data_without_translation(
+    items: list[Any], parsed: Parsed, file: str, root: str, languages: Languages
+) -> list[Problem]:
+    """A warning for every text without a translation into one of the site's other languages."""
     return [
-        Problem(file, parsed.line(path), field_path(root, path), say("no_english"), "warning", "translation")
-        for path in untranslated(items)
+        Problem(
+            file,
+            parsed.line(path),
+            field_path(root, path),
+            say("no_translation", code=lang, language=LanguageName(lang), original=LanguageName(languages.original)),
+            "warning",
+            "translation",
+        )
+        for path, lang in untranslated(items, languages)
     ]
 
 
-def pages_without_counterpart(root: FsPath, docs_dir: str) -> list[Problem]:
-    """Pages that exist in one language only (line 1 of the page that is there)."""
+def pages_without_counterpart(root: FsPath, docs_dir: str, languages: Languages) -> list[Problem]:
+    """Pages that are missing in another language (line 1 of the page that is there)."""
     docs = root / docs_dir
-    pages = {
-        lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in ("et", "en")
-    }
+    pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in languages}
     problems = []
-    for lang, other, key in (("et", "en", "page_no_english"), ("en", "et", "page_no_estonian")):
-        for rel in sorted(pages[lang] - pages[other]):
-            problems.append(
-                Problem(
-                    f"{docs_dir}/{lang}/{rel}",
-                    1,
-                    "",
-                    say(key, other=f"{docs_dir}/{other}/{rel}"),
-                    "warning",
-                    "translation",
-                )
-            )
+    for lang in languages:
+        for other in languages.others(lang):
+            for rel in sorted(pages[lang] - pages[other]):
+                message = say("page_no_translation", other=f"{docs_dir}/{other}/{rel}", language=LanguageName(other))
+                problems.append(Problem(f"{docs_dir}/{lang}/{rel}", 1, "", message, "warning", "translation"))
     return problems
 
 

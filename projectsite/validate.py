@@ -16,6 +16,11 @@ from .rules import Finding
 from .written import as_written
 from .yamlfile import Parsed, duplicate_keys
 
+# A text's own errors, which name the language key they are about.
+TEXT_KEY_ERRORS = frozenset(
+    {"unknown_language", "unknown_language_near", "missing_original", "empty_text", "comma_cut", "text_not_string"}
+)
+
 
 @cache  # building an adapter is slow; it depends on the type alone
 def _adapter(tp: Any) -> TypeAdapter[Any]:
@@ -42,8 +47,20 @@ def control_characters(value: Any, path: Path = ()) -> Iterator[tuple[Path, Mess
             yield from control_characters(item, (*path, index))
 
 
+def _text_key(error: Any) -> Path:
+    """A text's own errors (projectsite/text.py) name the language key they are about: the field and line are its."""
+    ctx = error.get("ctx") or {}
+    key = ctx.get("key") or ctx.get("lang")
+    return (str(key),) if error["type"] in TEXT_KEY_ERRORS and key else ()
+
+
 def validate_parsed(
-    parsed: Parsed, tp: Any, file: str, root: str, rules: Callable[[Any], Iterable[Finding]] | None = None
+    parsed: Parsed,
+    tp: Any,
+    file: str,
+    root: str,
+    rules: Callable[[Any], Iterable[Finding]] | None = None,
+    languages: tuple[str, ...] = (),
 ) -> tuple[Any, list[Problem]]:
     """Validate parsed YAML against `tp`; the value is None when any error was found."""
     problems = [
@@ -56,10 +73,11 @@ def validate_parsed(
     if controls:
         return None, problems + controls
     try:
-        value = _adapter(tp).validate_python(as_written(parsed.data, parsed.node, tp))
+        context = {"languages": languages}  # the site's languages, for its texts (projectsite/text.py)
+        value = _adapter(tp).validate_python(as_written(parsed.data, parsed.node, tp), context=context)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
-            loc = tuple(error["loc"])
+            loc = tuple(error["loc"]) + _text_key(error)
             problems.append(Problem(file, parsed.line(loc), field_path(root, loc), message(tp, error)))
         return None, problems
     if rules is not None:

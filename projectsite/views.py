@@ -127,13 +127,13 @@ def _published(event: Event) -> dt.datetime | None:
     return dates.aware(when) if when is not None else None
 
 
-def event_view(event: Event, lang: str, today: dt.date, site_url: str) -> EventView:
+def event_view(event: Event, lang: str, today: dt.date, site_url: str, original: str) -> EventView:
     title, title_lang = event.title.get(lang)
     upcoming = is_upcoming(event, today)
     return EventView(
         event=event,
         lang=lang,
-        url=links.event_url(site_url, lang, event.id),
+        url=links.event_url(site_url, lang, event.id, original),
         title=title,
         written_in=title_lang or lang,
         when=when_text(event, lang, today),
@@ -196,11 +196,11 @@ class NewsView:
     published: dt.datetime
 
 
-def news_view(post: NewsPost, lang: str, site_url: str) -> NewsView:
+def news_view(post: NewsPost, lang: str, site_url: str, original: str) -> NewsView:
     return NewsView(
         post=post,
         lang=lang,
-        url=links.news_url(site_url, links.news_page_language(post.lang, lang), post.slug),
+        url=links.news_url(site_url, links.news_page_language(post.lang, lang, original), post.slug, original),
         title=post.title,
         written_in=post.lang,
         when=dates.format_day(post.date, lang),

@@ -89,7 +89,7 @@ def test_missing_english_is_reported_plainly(project: Project) -> None:
     result = project.build(strict=True)
     assert result.returncode == 0, result.stderr  # not a warning: the English site shows the Estonian
     lines = result.stderr.splitlines()
-    assert "INFO    -  1 event without English." in lines
+    assert "INFO    -  1 event without a translation." in lines
     assert any(
         line.endswith(
             "data/events.yaml:1: events[0].summary: has no English text (en:); the English site shows the Estonian"

@@ -42,14 +42,14 @@ def half_translated(project: Project) -> Project:
 def test_the_report_finds_every_text_and_page_without_english(half_translated: Project) -> None:
     result = half_translated.check("--lang", "en")
     lines = result.stdout.splitlines()
-    missing = [line for line in lines if "without English" in line or "no English" in line or "no Estonian" in line]
+    missing = [line for line in lines if "without a translation" in line or "no English" in line or "no Estonian" in line]
     assert missing == [
         "data/events.yaml:5: events[1].title: warning: has no English text (en:); the English site shows the Estonian",
         "data/events.yaml:7: events[1].summary: warning: has no English text (en:); the English site shows the Estonian",
         "data/team.yaml:2: team[0].role: warning: has no English text (en:); the English site shows the Estonian",
         "docs/et/only-estonian.md:1: warning: this page has no English version (docs/en/only-estonian.md)",
         "docs/en/only-english.md:1: warning: this page has no Estonian version (docs/et/only-english.md)",
-        "1 event, 1 team member, 2 pages without English.",
+        "1 event, 1 team member, 2 pages without a translation.",
     ]
     assert result.returncode == 0
 

@@ -184,7 +184,7 @@ def test_data_markdown_holds_only_emphasis_links_and_lists(value: str) -> None:
 def test_data_markdown_stays_as_rendered_inside_a_page(value: str, untranslated: bool) -> None:
     """The filter's block, in the page's Markdown (attr_list, md_in_html on), is never read as Markdown again."""
     block = environment("en").filters["block"]
-    text = Text(et=value or "x", en=None) if untranslated else Text(et="x", en=value or "x")
+    text = Text(texts={"et": value or "x"}) if untranslated else Text(texts={"et": "x", "en": value or "x"})
     page = site_markdown().convert(f"Before.\n\n{block(text)}\n\nAfter.")
     found = elements(page)
     assert not executable(found)

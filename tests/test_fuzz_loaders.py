@@ -167,4 +167,8 @@ def test_valid_events_make_pages_feeds_and_calendars(entries: list[dict[str, Any
         for event in value:
             assert renderer.marker("event", event.id, f"events/{event.id}/")
         assert build_feed(data, lang, "https://example.ee/", "LÕIM", "Uudised", today).startswith(b"<?xml")
-        assert CalendarSet.of(value, lang, "https://example.ee/", today).calendar("LÕIM").startswith(b"BEGIN:VCALENDAR")
+        assert (
+            CalendarSet.of(value, lang, "https://example.ee/", today, "et")
+            .calendar("LÕIM")
+            .startswith(b"BEGIN:VCALENDAR")
+        )

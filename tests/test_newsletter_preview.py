@@ -79,7 +79,7 @@ def test_the_text_e_mail_has_the_subject_and_the_page_address(project: Project) 
     plain = (project.root / "preview" / "event-avaseminar-2022.et.txt").read_text(encoding="utf-8")
     assert plain.startswith("Subject: LÕIM: LÕIM projekti avaseminar\n")
     assert "Aeg: 14. juuni 2022 kell 13:30–17:00" in plain
-    assert "Loe lähemalt LÕIM veebilehelt: https://loim.example.org/events/avaseminar-2022/" in plain
+    assert "Loe lähemalt projekti veebilehelt: https://loim.example.org/events/avaseminar-2022/" in plain
 
 
 def test_after_the_deadline_the_e_mail_offers_no_registration(project: Project) -> None:

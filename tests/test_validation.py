@@ -53,7 +53,7 @@ def test_wrong_type(tmp_path: Path) -> None:
 
 def test_text_given_as_a_list(tmp_path: Path) -> None:
     line = only(problems_in(tmp_path, "events", "- id: a\n  title: [A, B]\n  start: 2022-06-14\n"))
-    assert line.startswith("data/events.yaml:2: events[0].title: expected text: plain words, or Estonian")
+    assert line.startswith("data/events.yaml:2: events[0].title: expected text: plain words, or one line per language")
 
 
 def test_impossible_date(tmp_path: Path) -> None:
@@ -117,7 +117,9 @@ def test_malformed_email(tmp_path: Path) -> None:
 
 def test_misspelt_language_key_in_a_text(tmp_path: Path) -> None:
     line = only(problems_in(tmp_path, "events", "- id: a\n  title: {et: A, eng: B}\n  start: 2022-06-14\n"))
-    assert line == "data/events.yaml:2: events[0].title.eng: unknown field 'eng': did you mean 'en'?"
+    assert line == (
+        "data/events.yaml:2: events[0].title.eng: unknown language 'eng': did you mean 'en'? The site's languages are et, en"
+    )
 
 
 def test_unknown_key_suggests_the_nearest_known_key(tmp_path: Path) -> None:
@@ -142,8 +144,8 @@ def test_missing_estonian_text(tmp_path: Path) -> None:
     text = "- id: a\n  title:\n    en: Opening seminar\n  start: 2022-06-14\n"
     line = only(problems_in(tmp_path, "events", text))
     assert line == (
-        "data/events.yaml:2: events[0].title.et: the Estonian text (et:) is missing; "
-        "Estonian is required, English optional"
+        "data/events.yaml:2: events[0].title.et: the text in the site's original language (et:) is missing; "
+        "it is required, translations are optional"
     )
 
 

@@ -9,14 +9,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from projectsite import LANGUAGES
 from projectsite.dates import today
 from projectsite.labels import LABELS
 from projectsite.linkcheck import broken_links
 from projectsite.period import project_settings
 from projectsite.render import Renderer, page_dates
 
-from .state import BuildState, language, project_root
+from .state import BuildState, language, languages_of, project_root
 from .terminal import log
 
 
@@ -50,7 +49,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_post_build(config: MkDocsConfig) -> None:
     """After the feeds are written. Once the last language is built (mkdocs-static-i18n builds them in order),
     every link to the site must lead somewhere: a warning each, so that the strict build fails."""
-    if language(config) != LANGUAGES[-1]:
+    if language(config) != languages_of(config).codes[-1]:
         return
     for broken in broken_links(Path(config.site_dir), config.site_url or "http://127.0.0.1:8000/"):
         log.warning(str(broken))

@@ -15,8 +15,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from projectsite import LANGUAGES
-
 from .state import BuildState, language
 
 
@@ -28,7 +26,7 @@ def add_pages(files: Files, config: MkDocsConfig, state: BuildState) -> Files:
     """Before mkdocs-static-i18n's on_files: a nominal file per event and language."""
     state.stubs.clear()
     for event in state.site_data(config).events:
-        for lang in LANGUAGES:
+        for lang in state.site_data(config).languages:
             src_uri = f"{lang}/events/{event.id}.md"
             if files.get_file_from_path(src_uri) is None:  # an editor's own page wins
                 state.stubs[src_uri] = _stub(event.id)

@@ -23,7 +23,8 @@ def on_post_build(config: MkDocsConfig, state: BuildState, keep: bool = False) -
     files = kept[1] if kept is not None and kept[0] == key else _files(config, state)
     if keep:
         state.feed_files[lang] = (key, files)
-    out = Path(config.site_dir) / links.language_prefix(lang)  # the plugin keeps site_dir at the root
+    original = state.site_data(config).languages.original
+    out = Path(config.site_dir) / links.language_prefix(lang, original)  # the plugin keeps site_dir at the root
     for rel, content in files.items():
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
         (out / rel).write_bytes(content)
@@ -40,7 +41,7 @@ def _files(config: MkDocsConfig, state: BuildState) -> dict[str, bytes]:
     )
     description = config.site_description or feed_title
     files = {links.FEED: build_feed(data, lang, site_url, feed_title, description, day)}
-    calendars = CalendarSet.of(data.events, lang, site_url, day)
+    calendars = CalendarSet.of(data.events, lang, site_url, day, data.languages.original)
     files[links.CALENDAR] = calendars.calendar(calendar_name)
     for event_id in calendars.events:  # an event whose date is not known has none
         ics = calendars.calendar(calendar_name, [event_id])

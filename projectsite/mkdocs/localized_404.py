@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from projectsite import DEFAULT_LANGUAGE, links
+from projectsite import links
 
 from .state import BuildState, language
 
@@ -20,9 +20,10 @@ def on_post_build(config: MkDocsConfig, state: BuildState) -> None:
     lang, root_404 = language(config), Path(config.site_dir) / "404.html"
     if not root_404.is_file():
         return
-    if lang == DEFAULT_LANGUAGE:
+    original = state.site_data(config).languages.original
+    if lang == original:
         state.root_404 = root_404.read_bytes()
         return
-    (Path(config.site_dir) / links.language_prefix(lang) / "404.html").write_bytes(root_404.read_bytes())
+    (Path(config.site_dir) / links.language_prefix(lang, original) / "404.html").write_bytes(root_404.read_bytes())
     if state.root_404 is not None:
         root_404.write_bytes(state.root_404)

@@ -13,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from projectsite import LANGUAGES, links, structured
+from projectsite import links, structured
 from projectsite.dates import adessive, format_day, today
 from projectsite.labels import LABELS
 from projectsite.load import SiteData
@@ -21,9 +21,14 @@ from projectsite.period import has_ended, project_settings
 from projectsite.plaintext import first_sentences
 from projectsite.views import event_view
 
-from .state import BuildState, language
+from .state import BuildState, language, languages_of
 
-OG_LOCALE = {"et": "et_EE", "en": "en_GB"}
+
+def _og_locale(lang: str) -> str:
+    """Open Graph's locale (language_TERRITORY), from the language's catalogue."""
+    return LABELS.get(lang, {}).get("babel_locale", lang)
+
+
 EVENT_PAGE = re.compile(r"^(?P<lang>[a-z]{2})/events/(?P<id>[a-z0-9-]+)\.md$")
 NEWS_POST = re.compile(r"^(?P<lang>[a-z]{2})/news/(?P<slug>(?!index\.md)[^/]+)\.md$")
 
@@ -54,7 +59,7 @@ def _structured_data(markdown: str, page: Page, config: MkDocsConfig, data: Site
     if match := EVENT_PAGE.match(page.file.src_uri):
         event = data.event(match["id"])
         if event is not None:
-            view = event_view(event, lang, today(), config.site_url or "")
+            view = event_view(event, lang, today(), config.site_url or "", data.languages.original)
             if view.summary:
                 _describe(page, first_sentences(view.summary))
             ld = structured.event_ld(view, url, _organizer(config), _image(config), _area(config))
@@ -90,11 +95,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """The head's language-wide facts, for every template (the 404 page has no page context)."""
-    lang = language(config)
+    lang, languages = language(config), languages_of(config)
     env.globals["projectsite"] = {
-        "path": links.language_path(config.site_url or "", lang),
-        "locale": OG_LOCALE[lang],
-        "alternate_locales": [OG_LOCALE[other] for other in LANGUAGES if other != lang],
+        "path": links.language_path(config.site_url or "", lang, languages.original),
+        "locale": _og_locale(lang),
+        "alternate_locales": [_og_locale(other) for other in languages.others(lang)],
         "image": _image(config),
         "labels": LABELS[lang],
         "signup": _signup(config),

@@ -18,8 +18,6 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from projectsite import DEFAULT_LANGUAGE
-
 from . import (
     data_pages,
     event_pages,
@@ -33,7 +31,7 @@ from . import (
 )
 from .config import ProjectsiteConfig
 from .engine_theme import add_engine_theme
-from .state import BuildState, DataProblems, language, project_root
+from .state import BuildState, DataProblems, language, languages_of, project_root
 
 
 class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyped-call]  # MkDocs' own typing
@@ -79,7 +77,7 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
         except DataProblems:
             if not self.serving:
                 raise  # `mkdocs build` stops, and MkDocs prints the problems
-        if language(config) == DEFAULT_LANGUAGE:  # once per build, not once per language
+        if language(config) == languages_of(config).original:  # once per build, not once per language
             terminal.report(self.state.problems, self.state.editor_language, self.serving)
         if self.quiet is not None:
             self.quiet[0].failing = self.state.failed

@@ -12,10 +12,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from projectsite import LANGUAGES
 from projectsite.problems import Problem, errors
 
 from .error_page import error_page
+from .state import languages_of
 
 
 def without_pages(config: MkDocsConfig) -> Files:
@@ -26,7 +26,7 @@ def without_pages(config: MkDocsConfig) -> Files:
 
 def write_error_page(config: MkDocsConfig, problems: list[Problem], editor_language: str) -> None:
     """After each language's build (the later ones write their own 404 page over it)."""
-    languages = [editor_language] + [lang for lang in LANGUAGES if lang != editor_language]
+    languages = [editor_language] + [lang for lang in languages_of(config) if lang != editor_language]
     epoch = round(time.monotonic() * 1000)  # MkDocs' livereload clock, read after this build started
     page = error_page(errors(problems), languages, epoch)
     for name in ("404.html", "index.html"):

@@ -9,7 +9,9 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from projectsite.languages import Languages, from_i18n
 from projectsite.load import SiteData, load_site
+from projectsite.locales import UNCONFIGURED_SITE_LANGUAGES
 from projectsite.messages import say, system_language
 from projectsite.models import DATA_FILES
 from projectsite.problems import Problem, errors
@@ -35,9 +37,17 @@ def language(config: MkDocsConfig) -> str:
     return str(config.theme["language"])
 
 
+def languages_of(config: MkDocsConfig) -> Languages:
+    """The site's languages as mkdocs-static-i18n is configured (the default first), or the theme's language."""
+    i18n = config.plugins.get("i18n")
+    configured = getattr(getattr(i18n, "config", None), "languages", None)
+    entries = [{"locale": lang.locale, "default": lang.default} for lang in configured] if configured else None
+    return from_i18n(entries, language(config)) or Languages(UNCONFIGURED_SITE_LANGUAGES)
+
+
 def _fingerprint(root: Path, docs_dir: str) -> tuple[Any, ...]:
     """What the data is made of, by modification time: a change in any of them means loading again."""
-    paths = [root / "data" / f"{name}.yaml" for name in DATA_FILES]
+    paths = [root / "mkdocs.yml"] + [root / "data" / f"{name}.yaml" for name in DATA_FILES]
     paths += sorted((root / "data").glob("*.y*ml"))  # a file nothing reads is worth a warning too
     paths += sorted((root / docs_dir).glob("*/news/*.md"))
     read = tuple((str(p), p.stat().st_mtime_ns if p.exists() else None) for p in paths)

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from .. import LANGUAGES
 from ..load import SiteData
 from ..messages import Message, say
 from ..progress import Steps
@@ -79,7 +78,7 @@ def announce(
         raise BackendUnavailable(say("nl_no_schedule", backend=backend.name))
     report: list[Message] = []
     refused: list[Refusal] = []
-    for lang in LANGUAGES:
+    for lang in data.languages:
         mail = render_email(announcement(data, item, lang, settings.site_url, today), settings)
         if test_to:
             paths = [] if dry_run else backend.send_test(mail, test_to)

@@ -10,6 +10,7 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from ..dates import TZ, today
+from ..labels import LABELS
 from ..load import SiteData, load_site
 from ..messages import Message, say, system_language
 from ..problems import Problem
@@ -166,7 +167,7 @@ def status_command(args: argparse.Namespace) -> int:
 
 def _common(command: argparse.ArgumentParser, backend_option: bool = True) -> None:
     command.add_argument("--root", default=".", help="the project folder")
-    command.add_argument("--lang", choices=("et", "en"), help="the messages' language (default: the system's)")
+    command.add_argument("--lang", choices=tuple(LABELS), help="the messages' language (default: the system's)")
     if backend_option:
         command.add_argument(
             "--backend",

@@ -28,7 +28,7 @@ from .store import now
 def confirmation_email(lang: str, settings: Settings) -> Email:
     """Subject, text and HTML of the request, in `lang`: how to confirm (a reply, or the form) and what not
     confirming means."""
-    form = links.language_root(settings.site_url, lang) + "newsletter/"
+    form = links.language_root(settings.site_url, lang, settings.languages.original) + "newsletter/"
     words = {"sender": settings.from_name, "form": form, "organisation": settings.organisation}
     paragraphs = [say(k, **words).text(lang) for k in ("nl_confirm_hello", "nl_confirm_how", "nl_confirm_else")]
     html = "".join(f"<p>{escape(p)}</p>\n" for p in paragraphs).replace(

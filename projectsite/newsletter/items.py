@@ -44,7 +44,7 @@ def _event(data: SiteData, event_id: str, lang: str, site_url: str, today: dt.da
     event = data.event(event_id)
     if event is None:
         raise UnknownItem(say("no_event", id=event_id))
-    view = event_view(event, lang, today, site_url)
+    view = event_view(event, lang, today, site_url, data.languages.original)
     registration = event.registration if view.registration_open else None  # None: none, or closed
     return Announcement(
         f"event:{event_id}",
@@ -67,7 +67,7 @@ def _news(data: SiteData, slug: str, lang: str, site_url: str) -> Announcement:
     post = next((p for p in data.news_in(lang) if p.slug == slug), None)
     if post is None:
         raise UnknownItem(say("no_post", slug=slug))
-    view = news_view(post, lang, site_url)
+    view = news_view(post, lang, site_url, data.languages.original)
     return Announcement(
         f"news:{slug}", lang, view.written_in, view.title, view.when, "", view.summary, "", "", "", view.url
     )

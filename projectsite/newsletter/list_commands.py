@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..labels import LABELS
 from ..messages import Message, say, system_language
 from ..problems import Problem
 from ..progress import progress
@@ -83,7 +84,7 @@ def _run(args: argparse.Namespace, action: str) -> int:
 def _common(command: argparse.ArgumentParser) -> None:
     command.add_argument("--dry-run", action="store_true", help="say what would change, change nothing")
     command.add_argument("--root", default=".", help="the project folder")
-    command.add_argument("--lang", choices=("et", "en"), help="the messages' language (default: the system's)")
+    command.add_argument("--lang", choices=tuple(LABELS), help="the messages' language (default: the system's)")
     command.add_argument(
         "--backend",
         choices=("outbox", "smtp", "mailchimp"),

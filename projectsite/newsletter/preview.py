@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import LANGUAGES
 from ..dates import today
 from ..load import SiteData
 from .email import render_email
@@ -16,7 +15,7 @@ def write_preview(root: Path, data: SiteData, item: str, folder: Path) -> list[P
     settings = load_settings(root)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for lang in LANGUAGES:
+    for lang in data.languages:
         email = render_email(announcement(data, item, lang, settings.site_url, today()), settings)
         stem = item.replace(":", "-") + f".{lang}"
         for suffix, body in ((".html", email.html), (".txt", f"Subject: {email.subject}\n\n{email.text}\n")):

@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from ..languages import Languages, site_languages
+from ..locales import UNCONFIGURED_SITE_LANGUAGES
 from ..messages import Message, say
 
 
@@ -28,6 +30,7 @@ class Settings:
     funder_logo_alt: dict[str, str] = field(default_factory=dict)  # the logo's name per language
     funder_logo: str = ""  # the logo's path in the site (extra.funder_logo)
     funder_url: str = ""  # the funders' site (extra.funder_url)
+    languages: Languages = field(default_factory=lambda: Languages(UNCONFIGURED_SITE_LANGUAGES))
 
 
 def _per_language(value: object) -> dict[str, str]:
@@ -74,4 +77,5 @@ def load_settings(root: Path) -> Settings:
         funder_logo_alt=_per_language(extra.get("funder_logo_alt")),
         funder_logo=str(extra.get("funder_logo") or ""),
         funder_url=str(extra.get("funder_url") or ""),
+        languages=site_languages(root),
     )
