@@ -42,7 +42,9 @@ def half_translated(project: Project) -> Project:
 def test_the_report_finds_every_text_and_page_without_english(half_translated: Project) -> None:
     result = half_translated.check("--lang", "en")
     lines = result.stdout.splitlines()
-    missing = [line for line in lines if "without a translation" in line or "no English" in line or "no Estonian" in line]
+    missing = [
+        line for line in lines if "without a translation" in line or "no English" in line or "no Estonian" in line
+    ]
     assert missing == [
         "data/events.yaml:5: events[1].title: warning: has no English text (en:); the English site shows the Estonian",
         "data/events.yaml:7: events[1].summary: warning: has no English text (en:); the English site shows the Estonian",
