@@ -103,7 +103,11 @@ def course_ld(training: Training, lang: str, url: str, provider: Json) -> Json:
             "name": module.title.get(lang)[0],
             "startDate": module.date.isoformat(),
             "courseMode": "onsite",
-            "instructor": [{"@type": "Person", "name": name} for name in module.trainers],
+            **(
+                {"instructor": [{"@type": "Person", "name": name} for name in module.trainers]}
+                if module.trainers
+                else {}
+            ),
             **({"location": _text(training.venue, lang)} if training.venue else {}),
         }
         for module in training.modules
@@ -117,6 +121,6 @@ def course_ld(training: Training, lang: str, url: str, provider: Json) -> Json:
         "url": f"{url}#{training.id}",
         "provider": provider,
         "inLanguage": lang,
-        "timeRequired": f"PT{training.volume.total:g}H",
+        **({"timeRequired": f"PT{training.volume.total:g}H"} if training.volume else {}),
         "hasCourseInstance": instances,
     }
