@@ -63,7 +63,7 @@ class Module(Strict):
     id: Id
     date: Day
     title: Text
-    trainers: list[str] = []  # none when the programme does not name them
+    trainers: list[str] = Field(default=[], min_length=1)  # left out when the programme names none; never empty
     hours: Hours | None = None
     goals: Text | None = None
 
