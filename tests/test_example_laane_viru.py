@@ -197,6 +197,19 @@ def test_no_page_speaks_of_the_other_project(site: Path) -> None:
         assert "LÕIM" not in text(page.body) and "Võru" not in text(page.body), path
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the engine still names LÕIM in the feed title, the calendar name, the share image and the JSON-LD "
+    "place (issue #11, 'No site in the engine', another part); remove this mark when that lands",
+)
+def test_no_feed_calendar_or_page_head_speaks_of_the_other_project(site: Path) -> None:
+    outputs = [site / "feed.xml", site / "en" / "feed.xml", site / "calendar.ics", site / "en" / "calendar.ics"]
+    outputs += [site / "events" / event_id / "index.html" for event_id, _, _ in EVENTS]
+    for path in outputs:
+        written = path.read_text(encoding="utf-8")
+        assert [w for w in ("LÕIM", "Võru", "loim") if w in written] == [], path
+
+
 # The project's own browser checks (tests/test_accessibility.py) on the example's pages.
 
 
