@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -14,7 +15,17 @@ from browser import serve
 from conftest import BIN, ROOT
 from pages import article, html_files, soup, text
 from playwright.sync_api import Browser
-from site_checks import ARTIFACTS, WCAG_AA, axe_violations, describe, horizontal_overflow, save_failure, site_pages
+from site_checks import (
+    ARTIFACTS,
+    VNU,
+    WCAG_AA,
+    axe_violations,
+    broken_links,
+    describe,
+    horizontal_overflow,
+    save_failure,
+    site_pages,
+)
 
 EXAMPLE = ROOT / "examples" / "laane-viru"
 
@@ -195,6 +206,23 @@ def test_no_page_speaks_of_the_other_project(site: Path) -> None:
     for path in files:
         page = soup(site, path.relative_to(site).as_posix())
         assert "LÕIM" not in text(page.body) and "Võru" not in text(page.body), path
+
+
+def test_no_link_or_anchor_is_broken(site: Path) -> None:
+    assert broken_links(site) == []
+
+
+@pytest.mark.validator
+def test_every_page_is_valid_html(site: Path) -> None:
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(site)],
+        capture_output=True,
+        text=True,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [f"{m.get('url', '')}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] != "info"]
+    assert errors == []
+    assert result.returncode == 0, result.stderr[-3000:]
 
 
 @pytest.mark.xfail(
