@@ -29,8 +29,9 @@ def _text(value: Text | None, lang: str) -> str:
     return from_markdown(value.get(lang)[0]) if value else ""
 
 
-def organization(name: str, url: str) -> Json:
-    return {"@type": "Organization", "name": name, "url": url}
+def organization(name: str, url: str | None = None) -> Json:
+    """An organisation by its name, and its web address when the site knows one."""
+    return {"@type": "Organization", "name": name, **({"url": url} if url else {})}
 
 
 def event_status(event: Event) -> str:

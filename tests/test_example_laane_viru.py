@@ -208,6 +208,12 @@ def test_no_page_speaks_of_the_other_project(site: Path) -> None:
         assert "LÕIM" not in text(page.body) and "Võru" not in text(page.body), path
 
 
+def test_the_organiser_in_the_structured_data_is_the_beneficiary_without_an_invented_address(site: Path) -> None:
+    page = soup(site, "en/events/tootoad-2023-01/")
+    data = [json.loads(s.get_text()) for s in page.find_all("script", type="application/ld+json")]
+    assert [d["organizer"] for d in data] == [{"@type": "Organization", "name": "Lääne-Viru Omavalitsuste Liit"}]
+
+
 def test_no_link_or_anchor_is_broken(site: Path) -> None:
     assert broken_links(site) == []
 

@@ -33,7 +33,7 @@ def _image(config: MkDocsConfig) -> str:
 
 def _organizer(config: MkDocsConfig) -> dict[str, Any]:
     org = config.extra["organizer"]
-    return structured.organization(org["name"], org["url"])
+    return structured.organization(org["name"], org.get("url"))
 
 
 def _describe(page: Page, text: str) -> None:
