@@ -151,6 +151,8 @@ def test_news_004_exists_in_both_languages(site: Path) -> None:
     assert text(en.h1) == "The 3rd large network meeting took place"
     assert en.select_one(".ps-fallback") is None
     assert "more than 50 cross-disciplinary specialists" in text(en)
+    assert "2023. aasta sügisest alustavad kõik 8 kohalikku omavalitsust" in text(et)  # a year, not item 2023
+    assert et.find("ol") is None
 
 
 def test_both_news_posts_are_listed_in_both_languages(site: Path) -> None:
