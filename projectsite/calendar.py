@@ -11,15 +11,16 @@ from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from . import dates, links
-from .event_text import event_text
 from .models import Event
+from .views import event_view
 
 PRODID = "-//projectsite//LÕIM//ET"
 
 
-def _start_end(event: Event) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime | None]:
+def _start_end(
+    start: dt.date | dt.datetime, end: dt.date | dt.datetime | None
+) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime | None]:
     """DTSTART and DTEND: Tallinn date-times, or days with an all-day end on the day after."""
-    start, end = event.start, event.end
     if isinstance(start, dt.datetime):
         if end is None:
             return dates.aware(start), None
@@ -28,20 +29,23 @@ def _start_end(event: Event) -> tuple[dt.date | dt.datetime, dt.date | dt.dateti
     return start, last_day + dt.timedelta(days=1)
 
 
-def vevent(event: Event, lang: str, site_url: str, today: dt.date, stamp: dt.datetime) -> VEvent:
-    words = event_text(event, lang, today)
-    url = links.event_url(site_url, lang, event.id)
+def vevent(event: Event, lang: str, site_url: str, today: dt.date, stamp: dt.datetime) -> VEvent | None:
+    """The event's VEVENT, or None when its date is not known (a VEVENT needs a DTSTART)."""
+    if event.start is None:
+        return None
+    words = event_view(event, lang, today, site_url)
+    url = words.url
     component = VEvent()
     component.add("uid", f"{event.id}@{links.host(site_url)}")
     component.add("dtstamp", stamp)
-    start, end = _start_end(event)
+    start, end = _start_end(event.start, event.end)
     component.add("dtstart", start)
     if end is not None:
         component.add("dtend", end)
     component.add("summary", words.title)
     if words.where:
         component.add("location", words.where)
-    description = [part for part in (words.status, words.summary, words.registration) if part] + [url]
+    description = [part for part in (words.notice, words.summary, words.registration) if part] + [url]
     component.add("description", "\n\n".join(description))
     component.add("url", url)
     if event.status == "cancelled":
@@ -85,10 +89,11 @@ class CalendarSet:
     @classmethod
     def of(cls, events: Iterable[Event], lang: str, site_url: str, today: dt.date) -> CalendarSet:
         stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        components = {e.id: vevent(e, lang, site_url, today, stamp) for e in events}
+        dated = [e for e in events if e.start is not None]
+        components = {e.id: c for e in dated if (c := vevent(e, lang, site_url, today, stamp)) is not None}
         timezone = b""
         if components:
-            years = [dates.day_of(e.start).year for e in events]
+            years = [dates.day_of(e.start).year for e in dated if e.start is not None]
             zone = Calendar()
             for component in components.values():
                 zone.add_component(component)

@@ -9,8 +9,8 @@ from html import escape
 from feedgen.feed import FeedGenerator
 
 from . import dates, links
-from .event_text import event_text
 from .load import SiteData
+from .views import event_view, news_view
 
 MAX_ITEMS = 50
 
@@ -20,39 +20,26 @@ class FeedItem:
     title: str
     url: str
     summary: str
-    published: dt.datetime
+    published: dt.datetime | None  # None: an event whose date and announcement are not known (listed last)
     category: str
 
 
 def _event_items(data: SiteData, lang: str, site_url: str, today: dt.date) -> list[FeedItem]:
-    items = []
-    for event in data.events:
-        words = event_text(event, lang, today)
-        published = dates.aware(event.published or event.start)
-        items.append(
-            FeedItem(
-                words.titled, links.event_url(site_url, lang, event.id), "\n\n".join(words.lines()), published, "event"
-            )
-        )
-    return items
+    views = (event_view(event, lang, today, site_url) for event in data.events)
+    return [FeedItem(v.titled, v.url, "\n\n".join(v.lines()), v.published, "event") for v in views]
 
 
 def _news_items(data: SiteData, lang: str, site_url: str) -> list[FeedItem]:
-    return [
-        FeedItem(
-            post.title,
-            links.news_url(site_url, links.news_page_language(post.lang, lang), post.slug),
-            post.summary or "",
-            dates.aware(post.date),
-            "news",
-        )
-        for post in data.news_in(lang)
-    ]
+    views = (news_view(post, lang, site_url) for post in data.news_in(lang))
+    return [FeedItem(v.title, v.url, v.summary, v.published, "news") for v in views]
+
+
+_OLDEST = dt.datetime.min.replace(tzinfo=dt.UTC)
 
 
 def feed_items(data: SiteData, lang: str, site_url: str, today: dt.date) -> list[FeedItem]:
     items = _event_items(data, lang, site_url, today) + _news_items(data, lang, site_url)
-    items.sort(key=lambda item: (item.published, item.url), reverse=True)
+    items.sort(key=lambda item: (item.published or _OLDEST, item.url), reverse=True)
     return items[:MAX_ITEMS]
 
 
@@ -76,6 +63,7 @@ def build_feed(data: SiteData, lang: str, site_url: str, title: str, description
         entry.link(href=item.url)
         entry.guid(item.url, permalink=True)
         entry.description(_as_html(item.summary) or " ")
-        entry.pubDate(item.published)
+        if item.published is not None:
+            entry.pubDate(item.published)
         entry.category(term=item.category)
     return bytes(feed.rss_str(pretty=True))

@@ -87,6 +87,8 @@ LABELS: dict[str, dict[str, str]] = {
         "email_read_more": "Loe lähemalt LÕIM veebilehelt",
         "email_why": "Saad seda kirja, sest liitusid LÕIM infokirjaga. Saatja:",
         "email_unsubscribe": "Loobu infokirjast",
+        "date_tba": "Toimumisaeg selgub hiljem",
+        "date_unknown": "Toimumisaeg pole teada",
     },
     "en": {
         "in_other_language": "in Estonian",
@@ -172,5 +174,7 @@ LABELS: dict[str, dict[str, str]] = {
         "email_read_more": "Read more on the LÕIM website",
         "email_why": "You receive this e-mail because you joined the LÕIM newsletter. Sender:",
         "email_unsubscribe": "Unsubscribe",
+        "date_tba": "Date to be announced",
+        "date_unknown": "Date not known",
     },
 }

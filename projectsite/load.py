@@ -118,7 +118,7 @@ def _outside_project(root: FsPath, events: list[Event]) -> list[Problem]:
             "data/events.yaml",
             None,
             f"events[{i}].start",
-            say("event_outside_project", date=day_of(e.start), start=period.start, end=period.end),
+            say("event_outside_project", date=e.start and day_of(e.start), start=period.start, end=period.end),
             "warning",
             "period",
         )

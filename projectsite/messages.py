@@ -634,6 +634,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "n_team_many": {"en": "{n} team members", "et": "{n} meeskonnaliiget"},
     "n_pages_one": {"en": "{n} page", "et": "{n} leht"},
     "n_pages_many": {"en": "{n} pages", "et": "{n} lehte"},
+    "end_without_start": {
+        "en": "an event whose start is not known has no end: write the start too, or remove the end",
+        "et": "sündmusel, mille algus pole teada, pole ka lõppu: kirjuta ka algus (start) või eemalda lõpp (end)",
+    },
+    "year_with_start": {
+        "en": "year is for an event whose date is not known yet: the start already gives the year, remove year",
+        "et": "year on sündmusele, mille kuupäev pole veel teada: algus (start) annab juba aasta, eemalda year",
+    },
 }
 
 

@@ -30,7 +30,8 @@ class Registration(Strict):
 class Event(Strict):
     id: Id
     title: Text
-    start: When
+    start: When | None = None  # left out while the date is not known
+    year: int | None = Field(default=None, ge=1900, le=2999)  # without a start: the year, when that is known
     end: When | None = None
     location: Text | None = None
     summary: Text | None = None

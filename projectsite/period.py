@@ -60,5 +60,6 @@ def events_outside(events: Sequence[Event], period: Period) -> list[tuple[int, E
     return [
         (i, e)
         for i, e in enumerate(events)
-        if not period.start <= day_of(e.start) <= period.end or (e.end is not None and day_of(e.end) > period.end)
+        if e.start is not None  # an event whose date is not known yet: nothing to compare
+        and (not period.start <= day_of(e.start) <= period.end or (e.end is not None and day_of(e.end) > period.end))
     ]

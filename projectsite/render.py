@@ -7,8 +7,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from itertools import groupby
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +15,13 @@ from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
 from . import dates, escape, links, richtext
-from .dates import day_of
-from .event_text import registration_open, status_notice
 from .labels import LABELS
 from .load import SiteData
-from .models import Event, MediaItem, NewsPost
+from .models import MediaItem, NewsPost
 from .period import ProjectSettings, has_ended
 from .revisions import file_dates
 from .text import Text
+from .views import EventView, event_view, past_by_year, upcoming
 
 MARKER = re.compile(r"<!--\s*projectsite:([a-z-]+)(?::([a-z0-9-]+))?\s*-->")
 
@@ -107,7 +105,6 @@ def environment(lang: str) -> Environment:
         number=lambda n: format_decimal(n, locale=dates.BABEL_LOCALE[lang]),
         tel=lambda phone: "".join(c for c in phone if c.isdigit() or c == "+"),
         webcal=links.webcal,
-        ends=lambda e: dates.aware(e.end or e.start, end_of_day=True).isoformat(),
     )
     env.globals.update(
         L=LABELS[lang],
@@ -117,10 +114,6 @@ def environment(lang: str) -> Environment:
         span=lambda s, e=None: escape.line_start(dates.format_span(s, e, lang)),
     )
     return env
-
-
-def is_upcoming(event: Event, today: dt.date) -> bool:
-    return day_of(event.end or event.start) >= today
 
 
 @dataclass
@@ -141,16 +134,16 @@ class Renderer:
         }
         return environment(self.lang).get_template(template).render(page_dir=page_dir, site=site, **context)
 
-    def upcoming(self) -> list[Event]:
-        return sorted((e for e in self.data.events if is_upcoming(e, self.today)), key=lambda e: dates.aware(e.start))
+    @cached_property
+    def views(self) -> list[EventView]:
+        """Every event's view in this language, in the data's order."""
+        return [event_view(e, self.lang, self.today, self.site_url) for e in self.data.events]
 
-    def past_by_year(self) -> list[tuple[int, list[Event]]]:
-        past = sorted(
-            (e for e in self.data.events if not is_upcoming(e, self.today)),
-            key=lambda e: dates.aware(e.start),
-            reverse=True,
-        )
-        return [(year, list(group)) for year, group in groupby(past, key=lambda e: day_of(e.start).year)]
+    def upcoming(self) -> list[EventView]:
+        return upcoming(self.views)
+
+    def past_by_year(self) -> list[tuple[int, list[EventView]]]:
+        return past_by_year(self.views)
 
     def media(self) -> list[MediaItem]:
         return sorted(self.data.media, key=lambda m: m.date, reverse=True)
@@ -163,15 +156,8 @@ class Renderer:
             if self.project is not None and has_ended(self.project, self.today):
                 return self.render("ended.md.j2", page_dir, project=self.project)
             return self.render("upcoming.md.j2", page_dir, upcoming=self.upcoming()[:3])
-        if name == "event" and arg and (event := self.data.event(arg)):
-            return self.render(
-                "event.md.j2",
-                page_dir,
-                e=event,
-                open=registration_open(event, self.today),
-                ahead=is_upcoming(event, self.today) and event.status != "cancelled",
-                notice=status_notice(event, self.lang),
-            )
+        if name == "event" and arg and (view := next((v for v in self.views if v.event.id == arg), None)):
+            return self.render("event.md.j2", page_dir, v=view, e=view.event)
         if name == "trainings":
             return self.render("trainings.md.j2", page_dir, trainings=self.data.trainings, today=self.today)
         if name == "media":

@@ -39,6 +39,14 @@ def local_time(when: Any, path: Path) -> Iterator[Finding]:
         yield path, say("time_ambiguous", value=_iso(when)), "warning"
 
 
+def _date_not_known(event: Event, i: int) -> Iterator[Finding]:
+    """An event without a start has no end either, and `year` is only for an event without a start."""
+    if event.start is None and event.end is not None:
+        yield (i, "end"), say("end_without_start"), "error"
+    if event.start is not None and event.year is not None:
+        yield (i, "year"), say("year_with_start"), "error"
+
+
 def event_rules(events: Sequence[Event]) -> Iterator[Finding]:
     yield from duplicate_ids(events, "events")
     for i, event in enumerate(events):
@@ -46,12 +54,13 @@ def event_rules(events: Sequence[Event]) -> Iterator[Finding]:
         yield from local_time(event.end, (i, "end"))
         if event.registration is not None:
             yield from local_time(event.registration.deadline, (i, "registration", "deadline"))
-        if event.end is not None and aware(event.end, end_of_day=True) < aware(event.start):
+        yield from _date_not_known(event, i)
+        if event.end is not None and event.start is not None and aware(event.end, end_of_day=True) < aware(event.start):
             yield (i, "end"), say("ends_before", end=_iso(event.end), start=_iso(event.start)), "error"
         if event.previous_start is not None and event.status != "postponed":
             yield (i, "previous_start"), say("previous_start_not_postponed"), "error"
         deadline = event.registration.deadline if event.registration else None
-        if deadline is not None and day_of(deadline) > day_of(event.start):
+        if deadline is not None and event.start is not None and day_of(deadline) > day_of(event.start):
             yield (
                 (i, "registration", "deadline"),
                 say("deadline_after", deadline=_iso(deadline), start=_iso(event.start)),

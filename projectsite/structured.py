@@ -10,6 +10,7 @@ from .dates import When
 from .models import Event, NewsPost, Training
 from .plaintext import from_markdown
 from .text import Text
+from .views import EventView
 
 Json = dict[str, Any]
 
@@ -43,21 +44,25 @@ def event_status(event: Event) -> str:
     return f"https://schema.org/{name}"
 
 
-def event_ld(event: Event, lang: str, url: str, organizer: Json, image: str) -> Json:
+def event_ld(view: EventView, url: str, organizer: Json, image: str) -> Json | None:
+    """The Event markup, or None for an event whose date is not known (schema.org requires a startDate)."""
+    event, lang = view.event, view.lang
+    if event.start is None:
+        return None
     data: Json = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": event.title.get(lang)[0],
+        "name": view.title,
         "startDate": _iso(event.start),
         "endDate": _iso(event.end or event.start, end=event.end is not None),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "eventStatus": event_status(event),
         "location": {
             "@type": "Place",
-            "name": _text(event.location, lang) or "Võru maakond",
+            "name": view.where or "Võru maakond",
             "address": {"@type": "PostalAddress", "addressRegion": "Võru maakond", "addressCountry": "EE"},
         },
-        "description": _text(event.summary, lang) or event.title.get(lang)[0],
+        "description": view.summary or view.title,
         "url": url,
         "organizer": organizer,
         "image": [image],

@@ -78,7 +78,7 @@ WEIGHT = {
     "feeds": 3,
     "structured": 3,
     "period": 2,
-    "event_text": 2,
+    "views": 2,
     "plaintext": 2,
     "news": 2,
     "load": 2,
@@ -134,7 +134,12 @@ TESTS_FOR: dict[str, list[str]] = {
         "tests/test_boundaries.py",
         "tests/test_dates_in_sentences.py",
     ],
-    "event_text": ["tests/test_dates_in_sentences.py", "tests/test_boundaries.py", "tests/test_site_content.py"],
+    "views": [
+        "tests/test_dates_in_sentences.py",
+        "tests/test_boundaries.py",
+        "tests/test_site_content.py",
+        "tests/test_date_not_known.py",
+    ],
     "render": ["tests/test_boundaries.py", "tests/test_site_content.py", "tests/test_fuzz_escaping.py"],
     "calendar": ["tests/test_calendars.py", "tests/test_fuzz_loaders.py"],
     "feeds": ["tests/test_feeds.py", "tests/test_plugin.py", "tests/test_fuzz_loaders.py"],
@@ -157,12 +162,12 @@ MARKERS = "not browser and not validator"
 
 # Mutants shown to change no behaviour: (module, line, kind) -> why.
 EQUIVALENT: dict[tuple[str, int, str], str] = {
-    ("event_text", 40, "return"): "None instead of '' for a scheduled event's notice: every reader of it "
-    "(EventText.lines, calendar.py, the event template's `if notice`) only tests truthiness",
+    ("views", 26, "return"): "None instead of '' for a scheduled event's notice: every reader of it "
+    "(EventView.lines, calendar.py, the event template's `if v.notice`) only tests truthiness",
     ("newsletter/csvfile", 86, "constant"): "maxsplit=1 -> 2 in a split of which only the first part is used",
     (
         "feeds",
-        51,
+        48,
         "constant",
     ): "quote=True in an RSS description's HTML: &quot; and \" are the same text in HTML content",
 }

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from projectsite.dates import format_span
-from projectsite.event_text import registration_open
 from projectsite.load import SiteData, load_data_file
 from projectsite.models import Event
-from projectsite.render import Renderer, is_upcoming
+from projectsite.render import Renderer
+from projectsite.views import is_upcoming, registration_open
 
 TODAY = dt.date(2023, 6, 1)
 
@@ -36,13 +36,15 @@ def one_event(tmp_path: Path, fields: str) -> Event:
 def test_an_event_that_ends_today_is_still_upcoming(tmp_path: Path, end: str) -> None:
     event = one_event(tmp_path, f"  start: 2023-05-30\n  end: {end}\n")
     renderer = Renderer(SiteData(events=[event]), "en", TODAY)
-    assert (is_upcoming(event, TODAY), renderer.upcoming(), renderer.past_by_year()) == (True, [event], [])
+    upcoming = [v.event for v in renderer.upcoming()]
+    assert (is_upcoming(event, TODAY), upcoming, renderer.past_by_year()) == (True, [event], [])
 
 
 def test_an_event_that_ended_yesterday_is_past(tmp_path: Path) -> None:
     event = one_event(tmp_path, "  start: 2023-05-30\n  end: 2023-05-31 23:59\n")
     renderer = Renderer(SiteData(events=[event]), "en", TODAY)
-    assert (renderer.upcoming(), renderer.past_by_year()) == ([], [(2023, [event])])
+    past = [(year, [v.event for v in views]) for year, views in renderer.past_by_year()]
+    assert (renderer.upcoming(), past) == ([], [(2023, [event])])
 
 
 def test_a_one_day_event_today_is_upcoming_all_day(tmp_path: Path) -> None:

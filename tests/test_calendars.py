@@ -62,9 +62,14 @@ def test_event_has_summary_location_description_url_and_stamp(real_site: Project
     assert isinstance(event.decoded("DTSTAMP"), dt.datetime)
 
 
-def test_every_event_page_links_its_one_event_calendar(real_site: Project) -> None:
+def test_every_dated_event_page_links_its_one_event_calendar(real_site: Project) -> None:
     site = real_site.root / "site"
     event_pages = sorted(site.glob("*/events/*/index.html")) + sorted(site.glob("events/*/index.html"))
+    undated = [p for p in event_pages if p.parent.name == "metoodikaseminar-2023"]  # its date is not known
+    assert len(undated) == 2 and all(
+        soup(site, p.relative_to(site).as_posix()).find(class_="ps-calendar") is None for p in undated
+    )
+    event_pages = [p for p in event_pages if p not in undated]
     assert len(event_pages) > 2
     for event_page in event_pages:
         link = soup(site, event_page.relative_to(site).as_posix()).find(class_="ps-calendar").find("a")

@@ -9,8 +9,8 @@ from conftest import Project
 from pages import article, soup, text
 
 from projectsite import dates
-from projectsite.event_text import registration_line
 from projectsite.models import Event
+from projectsite.views import registration_line
 
 MONTHS_ET = [
     "jaanuar",

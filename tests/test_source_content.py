@@ -10,11 +10,20 @@ def page_text(site: Project, rel: str) -> str:
     return text(article(soup(site.root / "site", rel)))
 
 
-def test_the_2023_methodology_seminar_is_listed_with_what_is_known(real_site: Project) -> None:
-    et, en = page_text(real_site, "project/"), page_text(real_site, "en/project/")
-    assert "kuni 19. oktoobrini 2023" in et and "until 19 October 2023" in en
-    page = article(soup(real_site.root / "site", "project/"))
+def test_the_2023_methodology_seminar_is_an_event_listed_with_what_is_known(real_site: Project) -> None:
+    """The site is built as of 1 June 2022: the seminar's date is still to be announced, its registration ahead."""
+    et = page_text(real_site, "events/metoodikaseminar-2023/")
+    en = page_text(real_site, "en/events/metoodikaseminar-2023/")
+    assert "Aeg: Toimumisaeg selgub hiljem (2023)" in et and "kuni 19. oktoobrini 2023" in et
+    assert "When: Date to be announced (2023)" in en and "until 19 October 2023" in en
+    page = article(soup(real_site.root / "site", "en/events/metoodikaseminar-2023/"))
     assert page.find("a", href="https://forms.gle/Ake8oYU2CXFV1QRM6") is not None
+
+
+def test_the_project_page_sends_to_the_events_instead_of_repeating_the_seminar(real_site: Project) -> None:
+    page = article(soup(real_site.root / "site", "en/project/"))
+    assert page.find("a", href="../events/") is not None
+    assert "19 October 2023" not in text(page)
 
 
 def test_the_trainings_do_not_offer_the_seminars_registration_link(real_site: Project) -> None:

@@ -37,7 +37,7 @@ def _files(config: MkDocsConfig, state: BuildState) -> dict[str, bytes]:
     files = {links.FEED: build_feed(data, lang, site_url, words["feed_title"], description, day)}
     calendars = CalendarSet.of(data.events, lang, site_url, day)
     files[links.CALENDAR] = calendars.calendar(words["calendar_name"])
-    for event in data.events:
-        ics = calendars.calendar(words["calendar_name"], [event.id])
-        files[f"events/{event.id}/{links.event_ics_name(event.id)}"] = ics
+    for event_id in calendars.events:  # an event whose date is not known has none
+        ics = calendars.calendar(words["calendar_name"], [event_id])
+        files[f"events/{event_id}/{links.event_ics_name(event_id)}"] = ics
     return files

@@ -18,7 +18,8 @@ from projectsite.dates import adessive, format_day, today
 from projectsite.labels import LABELS
 from projectsite.load import SiteData
 from projectsite.period import has_ended, project_settings
-from projectsite.plaintext import first_sentences, from_markdown
+from projectsite.plaintext import first_sentences
+from projectsite.views import event_view
 
 from .state import BuildState, language
 
@@ -46,9 +47,11 @@ def _structured_data(markdown: str, page: Page, config: MkDocsConfig, data: Site
     if match := EVENT_PAGE.match(page.file.src_uri):
         event = data.event(match["id"])
         if event is not None:
-            if event.summary:
-                _describe(page, first_sentences(from_markdown(event.summary.get(lang)[0])))
-            return [structured.event_ld(event, lang, url, _organizer(config), _image(config))]
+            view = event_view(event, lang, today(), config.site_url or "")
+            if view.summary:
+                _describe(page, first_sentences(view.summary))
+            ld = structured.event_ld(view, url, _organizer(config), _image(config))
+            return [ld] if ld is not None else []
     if match := NEWS_POST.match(page.file.src_uri):
         post = next((p for p in data.news.get(match["lang"], []) if p.slug == match["slug"]), None)
         if post is not None:

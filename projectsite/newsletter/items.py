@@ -1,16 +1,13 @@
-"""An ITEM to announce ('event:<id>' or 'news:<slug>') in the words of each language."""
+"""An ITEM to announce ('event:<id>' or 'news:<slug>') in the words of each language, from its view (views.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import links
-from ..dates import format_day, terminative
-from ..event_text import event_text, registration_open
-from ..labels import LABELS
 from ..load import SiteData
 from ..messages import Message, say
+from ..views import event_view, news_view
 
 
 @dataclass(frozen=True)
@@ -47,27 +44,22 @@ def _event(data: SiteData, event_id: str, lang: str, site_url: str, today: dt.da
     event = data.event(event_id)
     if event is None:
         raise UnknownItem(say("no_event", id=event_id))
-    words = event_text(event, lang, today)
-    registration = event.registration if registration_open(event, today) else None  # None: none, or closed
-    until = (
-        f"{LABELS[lang]['deadline']} {terminative(registration.deadline, lang)}."
-        if registration and registration.deadline
-        else ""
-    )
+    view = event_view(event, lang, today, site_url)
+    registration = event.registration if view.registration_open else None  # None: none, or closed
     return Announcement(
         f"event:{event_id}",
         lang,
-        event.title.get(lang)[1] or lang,
-        words.title,
-        words.when,
-        words.where,
-        words.summary,
-        words.registration,
+        view.written_in,
+        view.title,
+        view.when,
+        view.where,
+        view.summary,
+        view.registration,
         registration.url if registration else "",
-        until,
-        links.event_url(site_url, lang, event_id),
-        words.status,
-        words.status_word,
+        view.registration_until,
+        view.url,
+        view.notice,
+        view.status_word,
     )
 
 
@@ -75,18 +67,9 @@ def _news(data: SiteData, slug: str, lang: str, site_url: str) -> Announcement:
     post = next((p for p in data.news_in(lang) if p.slug == slug), None)
     if post is None:
         raise UnknownItem(say("no_post", slug=slug))
+    view = news_view(post, lang, site_url)
     return Announcement(
-        f"news:{slug}",
-        lang,
-        post.lang,
-        post.title,
-        format_day(post.date, lang),
-        "",
-        post.summary or "",
-        "",
-        "",
-        "",
-        links.news_url(site_url, links.news_page_language(post.lang, lang), slug),
+        f"news:{slug}", lang, view.written_in, view.title, view.when, "", view.summary, "", "", "", view.url
     )
 
 
