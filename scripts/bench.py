@@ -35,7 +35,7 @@ from projectsite.progress import progress  # noqa: E402
 from projectsite.render import Renderer  # noqa: E402
 
 BIN = Path(sys.executable).parent
-PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "projectsite/theme")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 

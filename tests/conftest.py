@@ -16,7 +16,7 @@ from browser import CHROMIUM, CHROMIUM_ARGS, serve
 from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent  # the project
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")  # hooks/: a site's own, if any
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")  # hooks/, overrides/: a site's own, if any
 BIN = Path(sys.executable).parent
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import gzip
 import re
+import shutil
 
 from conftest import Project
 from serving import Preview
+
+from projectsite.mkdocs.engine_theme import THEME_DIR
 
 # What differs between any two builds: the moment of the build.
 BUILD_TIME = re.compile(rb"^DTSTAMP:.*$|<lastBuildDate>.*?</lastBuildDate>", re.MULTILINE)
@@ -26,6 +29,10 @@ def edit(project: Project, rel: str, old: str, new: str) -> None:
 def test_a_rebuild_after_edits_writes_what_a_clean_build_writes(project: Project) -> None:
     preview = Preview(project, verbose=True)
     edit(project, "mkdocs.yml", "site_url: https://loim.example.org/", f"site_url: {preview.url}")  # as serve sets it
+    # The site overrides the engine's main template with its own copy (theme.custom_dir).
+    edit(project, "mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: overrides\n")
+    (project.root / "overrides").mkdir(exist_ok=True)
+    shutil.copy(THEME_DIR / "main.html", project.root / "overrides" / "main.html")
     with preview:
         edit(project, "data/events.yaml", "en: LÕIM opening seminar", "en: LÕIM opening seminar, edited")
         preview.wait_for_page("en/events/avaseminar-2022/", "LÕIM opening seminar, edited")

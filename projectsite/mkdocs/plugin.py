@@ -32,6 +32,7 @@ from . import (
     watching,
 )
 from .config import ProjectsiteConfig
+from .engine_theme import add_engine_theme
 from .state import BuildState, DataProblems, language, project_root
 
 
@@ -61,6 +62,7 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
     # and i18n's (-100), which sets the theme's language on the same Theme object.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        add_engine_theme(config)
         self.state.theme.install(config.theme, project_root(config))
         return config
 
