@@ -1,1 +1,0 @@
-../../../../docs/assets/projectsite.js
