@@ -57,6 +57,21 @@ def schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def new(args: argparse.Namespace) -> int:
+    from .dates import today
+    from .starter import StarterRefused, create, parse_languages
+
+    lang = args.lang or system_language()
+    target = Path(args.folder)
+    try:
+        written = create(target, args.name or target.resolve().name, parse_languages(args.languages), today())
+    except StarterRefused as refused:
+        print(refused.message.text(lang), file=sys.stderr)
+        return 1
+    print(say("new_written", folder=str(target), n=written).text(lang))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="projectsite", description="The project website's data tools.")
     commands = main.add_subparsers(dest="command", required=True)
@@ -78,6 +93,16 @@ def parser() -> argparse.ArgumentParser:
     sch.add_argument("--root", default=".", help="the project folder")
     sch.add_argument("--out", default="schemas", help="the folder to write, relative to the root")
     sch.set_defaults(run=schema)
+    new_site = commands.add_parser(
+        "new",
+        help="write a starter site for another project into a new folder",
+        description="Write a starter site (mkdocs.yml, data/, docs/<language>/, a workflow) that builds as it is.",
+    )
+    new_site.add_argument("folder", help="the new site's folder (new or empty)")
+    new_site.add_argument("--languages", default="et,en", help="language codes, the original first (default: et,en)")
+    new_site.add_argument("--name", help="the project's name (default: the folder's name)")
+    new_site.add_argument("--lang", choices=("et", "en"), help="the messages' language (default: the system's)")
+    new_site.set_defaults(run=new)
     add_newsletter_commands(commands)
     return main
 

@@ -642,6 +642,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "year is for an event whose date is not known yet: the start already gives the year, remove year",
         "et": "year on sündmusele, mille kuupäev pole veel teada: algus (start) annab juba aasta, eemalda year",
     },
+    "new_not_empty": {
+        "en": "{folder} is not empty: projectsite new writes a site only into a new or empty folder, so that nothing is overwritten",
+        "et": "kaust {folder} ei ole tühi: projectsite new kirjutab saidi ainult uude või tühja kausta, et midagi üle ei kirjutataks",
+    },
+    "new_not_folder": {"en": "{folder} is a file, not a folder", "et": "{folder} on fail, mitte kaust"},
+    "new_languages": {
+        "en": "'{given}' is not a list of languages the engine has words for; write codes separated by commas, from: {known}",
+        "et": "„{given}“ ei ole keelte loend, mille jaoks mootoril on sõnad; kirjuta koodid komadega eraldatult, valikus: {known}",
+    },
+    "new_cannot_write": {
+        "en": "could not write {folder}: {error}",
+        "et": "kausta {folder} ei saanud kirjutada: {error}",
+    },
+    "new_written": {
+        "en": "a new site in {folder} ({n} files). Next: cd {folder} && make serve",
+        "et": "uus sait kaustas {folder} ({n} faili). Edasi: cd {folder} && make serve",
+    },
 }
 
 

@@ -15,9 +15,6 @@ from .settings import Settings
 
 # Mailchimp replaces this merge tag with each recipient's own unsubscribe address.
 MAILCHIMP_UNSUBSCRIBE = "*|UNSUB|*"
-# The funders' site and logo (EEA and Norway Grants communication manual); the logo as the site publishes it.
-GRANTS_URL = "https://eeagrants.org/"
-LOGO = "assets/eea-norway-grants.svg"
 # Line breaks of every kind (CR, LF, U+2028, NEL...), tabs and other control characters.
 _BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
@@ -62,9 +59,10 @@ def render_email(announcement: Announcement, settings: Settings, unsubscribe_url
         "unsubscribe_url": unsubscribe_url,
         "other_language": announcement.written_in != announcement.lang,
         "funders": settings.funders.get(announcement.lang, ""),
-        "grants_url": GRANTS_URL,
-        "logo_url": urljoin(safe_url(settings.site_url) or "", LOGO),
-        "logo_alt": settings.funder_logo_alt.get(announcement.lang) or LABELS[announcement.lang]["eea_grants"],
+        # The funders' site and logo (extra.funder_url, extra.funder_logo), the logo as the site publishes it.
+        "grants_url": safe_url(settings.funder_url) if settings.funder_url else None,
+        "logo_url": urljoin(safe_url(settings.site_url) or "", settings.funder_logo) if settings.funder_logo else None,
+        "logo_alt": settings.funder_logo_alt.get(announcement.lang) or LABELS[announcement.lang]["funders_site"],
     }
     env = _environment()
     return Email(

@@ -26,6 +26,8 @@ class Settings:
     organisation: str
     funders: dict[str, str] = field(default_factory=dict)  # the funders' statement per language (extra.funders)
     funder_logo_alt: dict[str, str] = field(default_factory=dict)  # the logo's name per language
+    funder_logo: str = ""  # the logo's path in the site (extra.funder_logo)
+    funder_url: str = ""  # the funders' site (extra.funder_url)
 
 
 def _per_language(value: object) -> dict[str, str]:
@@ -70,4 +72,6 @@ def load_settings(root: Path) -> Settings:
         organisation=str(config.get("copyright") or ""),
         funders=_per_language(extra.get("funders")),
         funder_logo_alt=_per_language(extra.get("funder_logo_alt")),
+        funder_logo=str(extra.get("funder_logo") or ""),
+        funder_url=str(extra.get("funder_url") or ""),
     )
