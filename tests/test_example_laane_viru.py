@@ -216,6 +216,14 @@ def test_the_organiser_in_the_structured_data_is_the_beneficiary_without_an_inve
     assert [d["organizer"] for d in data] == [{"@type": "Organization", "name": "Lääne-Viru Omavalitsuste Liit"}]
 
 
+def test_every_footer_shows_the_funders_statement_and_logo(site: Path) -> None:
+    for rel, words in [("", "281 160 eurot, toetusmäär 100%"), ("en/", "281,160 EUR, 100 % of its cost")]:
+        footer = soup(site, rel).find("footer")
+        assert words in text(footer)
+        logo = footer.find("img", src=lambda src: src.endswith("assets/eea-norway-grants.svg"))
+        assert logo is not None and (site / "assets" / "eea-norway-grants.svg").is_file()
+
+
 def test_no_link_or_anchor_is_broken(site: Path) -> None:
     assert broken_links(site) == []
 
