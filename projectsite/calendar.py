@@ -14,7 +14,7 @@ from . import dates, links
 from .models import Event
 from .views import event_view
 
-PRODID = "-//projectsite//LÕIM//ET"
+PRODID = "-//projectsite//projectsite//EN"  # the product that writes the calendar (RFC 5545), not the site
 
 
 def _start_end(

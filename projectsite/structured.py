@@ -44,7 +44,15 @@ def event_status(event: Event) -> str:
     return f"https://schema.org/{name}"
 
 
-def event_ld(view: EventView, url: str, organizer: Json, image: str) -> Json | None:
+def place(name: str, region: str, country: str) -> Json:
+    """The schema.org location: the event's own place, in the site's region and country (extra.region, extra.country)."""
+    address: Json = {"@type": "PostalAddress", **({"addressRegion": region} if region else {})}
+    address |= {"addressCountry": country} if country else {}
+    found: Json = {"@type": "Place", "name": name or region, **({"address": address} if len(address) > 1 else {})}
+    return {"location": found} if found["name"] else {}
+
+
+def event_ld(view: EventView, url: str, organizer: Json, image: str, area: tuple[str, str] = ("", "")) -> Json | None:
     """The Event markup, or None for an event whose date is not known (schema.org requires a startDate)."""
     event, lang = view.event, view.lang
     if event.start is None:
@@ -57,15 +65,11 @@ def event_ld(view: EventView, url: str, organizer: Json, image: str) -> Json | N
         "endDate": _iso(event.end or event.start, end=event.end is not None),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "eventStatus": event_status(event),
-        "location": {
-            "@type": "Place",
-            "name": view.where or "Võru maakond",
-            "address": {"@type": "PostalAddress", "addressRegion": "Võru maakond", "addressCountry": "EE"},
-        },
+        **place(view.where, *area),
         "description": view.summary or view.title,
         "url": url,
         "organizer": organizer,
-        "image": [image],
+        **({"image": [image]} if image else {}),
         "inLanguage": lang,
     }
     if event.registration is not None:
@@ -98,7 +102,7 @@ def news_ld(post: NewsPost, url: str, publisher: Json, image: str) -> Json:
         "inLanguage": post.lang,
         "author": publisher,
         "publisher": publisher,
-        "image": [image],
+        **({"image": [image]} if image else {}),
     }
 
 

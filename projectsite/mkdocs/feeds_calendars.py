@@ -33,11 +33,16 @@ def _files(config: MkDocsConfig, state: BuildState) -> dict[str, bytes]:
     """The language's feed, its calendar and the one-event calendars, by their path in the language's folder."""
     lang, data, site_url = language(config), state.site_data(config), config.site_url or ""
     words, day = LABELS[lang], today()
-    description = config.site_description or words["feed_title"]
-    files = {links.FEED: build_feed(data, lang, site_url, words["feed_title"], description, day)}
+    # Named for the site (its name in this language, as i18n sets it): "<site> – news and events".
+    feed_title, calendar_name = (
+        f"{config.site_name} – {words['feed_title']}",
+        f"{config.site_name} – {words['calendar_name']}",
+    )
+    description = config.site_description or feed_title
+    files = {links.FEED: build_feed(data, lang, site_url, feed_title, description, day)}
     calendars = CalendarSet.of(data.events, lang, site_url, day)
-    files[links.CALENDAR] = calendars.calendar(words["calendar_name"])
+    files[links.CALENDAR] = calendars.calendar(calendar_name)
     for event_id in calendars.events:  # an event whose date is not known has none
-        ics = calendars.calendar(words["calendar_name"], [event_id])
+        ics = calendars.calendar(calendar_name, [event_id])
         files[f"events/{event_id}/{links.event_ics_name(event_id)}"] = ics
     return files

@@ -29,7 +29,14 @@ NEWS_POST = re.compile(r"^(?P<lang>[a-z]{2})/news/(?P<slug>(?!index\.md)[^/]+)\.
 
 
 def _image(config: MkDocsConfig) -> str:
-    return links.language_root(config.site_url or "", "et") + "assets/loim-share.png"
+    """The share image (extra.share_image, a path in docs/ outside the language folders) as an address, or ""."""
+    path = str(config.extra.get("share_image") or "").lstrip("/")
+    return f"{(config.site_url or '').rstrip('/')}/{path}" if path else ""
+
+
+def _area(config: MkDocsConfig) -> tuple[str, str]:
+    """The site's region and country for an event's place (extra.region, extra.country)."""
+    return str(config.extra.get("region") or ""), str(config.extra.get("country") or "")
 
 
 def _organizer(config: MkDocsConfig) -> dict[str, Any]:
@@ -50,7 +57,7 @@ def _structured_data(markdown: str, page: Page, config: MkDocsConfig, data: Site
             view = event_view(event, lang, today(), config.site_url or "")
             if view.summary:
                 _describe(page, first_sentences(view.summary))
-            ld = structured.event_ld(view, url, _organizer(config), _image(config))
+            ld = structured.event_ld(view, url, _organizer(config), _image(config), _area(config))
             return [ld] if ld is not None else []
     if match := NEWS_POST.match(page.file.src_uri):
         post = next((p for p in data.news.get(match["lang"], []) if p.slug == match["slug"]), None)
