@@ -6,7 +6,7 @@ PYTHON ?= python3
 # Material's end-of-life banner is known (README, "Stack"); keep the editor's output to the point.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build check lint test test-fast schema bench mutants clean java-runtime
+.PHONY: install serve serve-example build check lint test test-fast schema bench mutants clean java-runtime
 
 TEST_STAMP  := $(VENV)/.installed-test
 BENCH_STAMP := $(VENV)/.installed-bench
@@ -31,6 +31,10 @@ install: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# The second site, from its own folder (README, "The second site: examples/laane-viru").
+serve-example: $(STAMP)
+	cd examples/laane-viru && ../../$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8001
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict

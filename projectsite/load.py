@@ -51,7 +51,7 @@ def load_data_file(root: FsPath, name: str, languages: Languages | None = None) 
     rel = f"data/{name}.yaml"
     path = root / rel
     if not path.exists() and not path.is_symlink():
-        return [], [Problem(rel, None, "", say("file_missing", hint=say(f"hint_{name}")))]
+        return [], []  # no such section: a site without media (or a team) has no file for it
     try:
         parsed = parse(read_source(path, root))
     except SyntaxProblem as exc:

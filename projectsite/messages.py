@@ -134,9 +134,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "twice": {"en": "'{key}' is written twice here; keep one", "et": "'{key}' on siin kirjas kaks korda; jäta üks"},
     # files
-    "file_missing": {
-        "en": "the file is missing; create it with {hint} (or '[]' for none)",
-        "et": "fail puudub; loo see ja kirjuta sinna {hint} (või '[]', kui ühtegi pole)",
+    "marker_without_data": {
+        "en": "the marker {marker} shows {file}, which does not exist; write the file, or take the page out of the site",
+        "et": "märgend {marker} näitab faili {file}, mida ei ole; kirjuta see fail või eemalda leht saidist",
     },
     "file_empty": {
         "en": "the file is empty; write {hint} (or '[]' for none)",

@@ -64,7 +64,7 @@ class Module(Strict):
     id: Id
     date: Day
     title: Text
-    trainers: list[str] = Field(min_length=1)
+    trainers: list[str] = Field(default=[], min_length=1)  # left out when the programme names none; never empty
     hours: Hours | None = None
     goals: Text | None = None
 
@@ -73,7 +73,7 @@ class Training(Strict):
     id: Id
     title: Text
     period: Period
-    volume: Hours
+    volume: Hours | None = None  # none when the programme does not give its hours
     venue: Text | None = None
     target_group: Text | None = None
     goal: Text | None = None

@@ -200,6 +200,15 @@ MARKER_SOURCES = {
 }
 
 
+def markers_without_data(root: Path, markdown: str) -> list[tuple[str, str]]:
+    """(marker, data file) for each marker in a page whose data file does not exist: a section with no data."""
+    return [
+        (m.group(0), MARKER_SOURCES[m.group(1)])
+        for m in MARKER.finditer(markdown)
+        if m.group(1) in MARKER_SOURCES and not (root / MARKER_SOURCES[m.group(1)]).exists()
+    ]
+
+
 def page_dates(root: Path, page_rel: str, markdown: str) -> dict[str, str]:
     """ps_created / ps_updated (ISO days): the page's own file and the data files its markers draw on."""
     sources = {MARKER_SOURCES[m.group(1)] for m in MARKER.finditer(markdown) if m.group(1) in MARKER_SOURCES}

@@ -30,8 +30,9 @@ def _text(value: Text | None, lang: str) -> str:
     return from_markdown(value.get(lang)[0]) if value else ""
 
 
-def organization(name: str, url: str) -> Json:
-    return {"@type": "Organization", "name": name, "url": url}
+def organization(name: str, url: str | None = None) -> Json:
+    """An organisation by its name, and its web address when the site knows one."""
+    return {"@type": "Organization", "name": name, **({"url": url} if url else {})}
 
 
 def event_status(event: Event) -> str:
@@ -112,7 +113,11 @@ def course_ld(training: Training, lang: str, url: str, provider: Json) -> Json:
             "name": module.title.get(lang)[0],
             "startDate": module.date.isoformat(),
             "courseMode": "onsite",
-            "instructor": [{"@type": "Person", "name": name} for name in module.trainers],
+            **(
+                {"instructor": [{"@type": "Person", "name": name} for name in module.trainers]}
+                if module.trainers
+                else {}
+            ),
             **({"location": _text(training.venue, lang)} if training.venue else {}),
         }
         for module in training.modules
@@ -126,6 +131,6 @@ def course_ld(training: Training, lang: str, url: str, provider: Json) -> Json:
         "url": f"{url}#{training.id}",
         "provider": provider,
         "inLanguage": lang,
-        "timeRequired": f"PT{training.volume.total:g}H",
+        **({"timeRequired": f"PT{training.volume.total:g}H"} if training.volume else {}),
         "hasCourseInstance": instances,
     }

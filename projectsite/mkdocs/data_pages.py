@@ -12,8 +12,9 @@ from mkdocs.structure.pages import Page
 from projectsite.dates import today
 from projectsite.labels import LABELS
 from projectsite.linkcheck import broken_links
+from projectsite.messages import say
 from projectsite.period import project_settings
-from projectsite.render import Renderer, page_dates
+from projectsite.render import Renderer, markers_without_data, page_dates
 
 from .state import BuildState, language, languages_of, project_root
 from .terminal import log
@@ -33,6 +34,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     root = project_root(config)
     docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
     page.meta.update(page_dates(root, f"{docs}/{page.file.src_uri}", markdown))
+    for marker, source in markers_without_data(root, markdown):
+        log.warning(
+            f"docs/{page.file.src_uri}: "
+            + say("marker_without_data", marker=marker, file=source).text(state.editor_language)
+        )
     key = (markdown, state.fingerprint, day, site_url, repr(project))  # the filled page depends on these alone
     kept = state.filled.get((lang, page.file.src_uri))
     if kept is None or kept[0] != key:

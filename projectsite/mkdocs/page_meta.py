@@ -46,7 +46,7 @@ def _area(config: MkDocsConfig) -> tuple[str, str]:
 
 def _organizer(config: MkDocsConfig) -> dict[str, Any]:
     org = config.extra["organizer"]
-    return structured.organization(org["name"], org["url"])
+    return structured.organization(org["name"], org.get("url"))
 
 
 def _describe(page: Page, text: str) -> None:
@@ -102,7 +102,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         "alternate_locales": [_og_locale(other) for other in languages.others(lang)],
         "image": _image(config),
         "labels": LABELS[lang],
-        "signup": _signup(config),
+        "signup": _signup(config, _has_newsletter_page(files, lang)),
         "list_after_end": _list_after_end(config, lang),
         "day_on": lambda day: adessive(day, lang),
         "iso_day": lambda iso: format_day(dt.date.fromisoformat(str(iso)[:10]), lang),
@@ -118,8 +118,15 @@ def _list_after_end(config: MkDocsConfig, lang: str) -> str:
     return escape(project.list_after_end.get(lang)[0], quote=False)
 
 
-def _signup(config: MkDocsConfig) -> dict[str, str]:
-    """The sign-up form's settings; Mailchimp names its anti-bot field after the form's u and id."""
+def _has_newsletter_page(files: Files, lang: str) -> bool:
+    """Whether this language's site has a newsletter page for the footer to point to."""
+    wanted = links.language_prefix(lang) + "newsletter/index.html"
+    return any(f.dest_uri == wanted for f in files)
+
+
+def _signup(config: MkDocsConfig, has_page: bool) -> dict[str, str]:
+    """The sign-up form's settings (Mailchimp names its anti-bot field after the form's u and id), and the
+    newsletter page's address when the site has one ('' otherwise: then the footer has no sign-up at all)."""
     settings = config.extra.get("newsletter") or {}
     form_url = str(settings.get("form_url") or "")
     query = parse_qs(urlsplit(form_url).query)
@@ -128,4 +135,5 @@ def _signup(config: MkDocsConfig) -> dict[str, str]:
         "form_url": form_url,
         "language_field": str(settings.get("language_field") or "LANGUAGE"),
         "bot_field": bot_field,
+        "page": links.language_path(config.site_url or "", language(config)) + "newsletter/" if has_page else "",
     }
