@@ -102,7 +102,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         "alternate_locales": [_og_locale(other) for other in languages.others(lang)],
         "image": _image(config),
         "labels": LABELS[lang],
-        "signup": _signup(config, _has_newsletter_page(files, lang)),
+        "signup": _signup(config, _has_newsletter_page(files, lang, languages.original)),
         "list_after_end": _list_after_end(config, lang),
         "day_on": lambda day: adessive(day, lang),
         "iso_day": lambda iso: format_day(dt.date.fromisoformat(str(iso)[:10]), lang),
@@ -118,9 +118,9 @@ def _list_after_end(config: MkDocsConfig, lang: str) -> str:
     return escape(project.list_after_end.get(lang)[0], quote=False)
 
 
-def _has_newsletter_page(files: Files, lang: str) -> bool:
+def _has_newsletter_page(files: Files, lang: str, original: str) -> bool:
     """Whether this language's site has a newsletter page for the footer to point to."""
-    wanted = links.language_prefix(lang) + "newsletter/index.html"
+    wanted = links.language_prefix(lang, original) + "newsletter/index.html"
     return any(f.dest_uri == wanted for f in files)
 
 
@@ -135,5 +135,8 @@ def _signup(config: MkDocsConfig, has_page: bool) -> dict[str, str]:
         "form_url": form_url,
         "language_field": str(settings.get("language_field") or "LANGUAGE"),
         "bot_field": bot_field,
-        "page": links.language_path(config.site_url or "", language(config)) + "newsletter/" if has_page else "",
+        "page": links.language_path(config.site_url or "", language(config), languages_of(config).original)
+        + "newsletter/"
+        if has_page
+        else "",
     }
