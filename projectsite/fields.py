@@ -10,7 +10,7 @@ from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from . import urls
-from .messages import CATALOGUE, Message, say
+from .messages import Message, say, template
 
 DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 MINUTE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$")
@@ -35,6 +35,7 @@ FIELD_ERRORS = frozenset(
         "email_format",
         "unknown_language",
         "unknown_language_near",
+        "one_of_languages",
         "missing_original",
         "text_not_string",
         "empty_text",
@@ -45,7 +46,7 @@ FIELD_ERRORS = frozenset(
 
 def _fail(kind: str, **context: Any) -> PydanticCustomError:
     """An error whose type is a message key of the catalogue (explain.py renders it in either language)."""
-    return PydanticCustomError(kind, CATALOGUE[kind]["en"], context)
+    return PydanticCustomError(kind, template(kind), context)
 
 
 def _format_error(value: str, with_time: bool) -> PydanticCustomError:

@@ -11,6 +11,9 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
+# The language of a message where the editor's has no text for it, and of logs.
+FALLBACK = "en"
+
 CATALOGUE: dict[str, dict[str, str]] = {
     # what was written, named in words
     "nothing": {"en": "nothing", "et": "mitte midagi"},
@@ -642,6 +645,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{key}' is not one of the site's languages ({known}): write each text under a language code of mkdocs.yml",
         "et": "„{key}“ ei ole saidi keel ({known}): kirjuta iga tekst mkdocs.yml-is nimetatud keelekoodi alla",
     },
+    "one_of_languages": {
+        "en": "must be one of the site's languages {expected}, found '{found}'",
+        "et": "peab olema üks saidi keeltest {expected}; leiti „{found}“",
+    },
     "unknown_language_near": {
         "en": "unknown language '{key}': did you mean '{near}'? The site's languages are {known}",
         "et": "tundmatu keel „{key}“: kas mõtlesid „{near}“? Saidi keeled on {known}",
@@ -681,14 +688,14 @@ class Message:
     key: str
     params: tuple[tuple[str, Any], ...] = ()
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: str = FALLBACK) -> str:
         """In `lang`; in English where that language's catalogue has no text for this message."""
         values = {k: _render(v, lang) for k, v in self.params}
         texts = CATALOGUE[self.key]
-        return (texts.get(lang) or texts["en"]).format(**values)
+        return (texts.get(lang) or texts[FALLBACK]).format(**values)
 
     def __str__(self) -> str:
-        return self.text("en")
+        return self.text(FALLBACK)
 
 
 @dataclass(frozen=True)
@@ -715,6 +722,11 @@ def _render(value: Any, lang: str) -> Any:
     return value
 
 
+def template(key: str) -> str:
+    """A message's text in the fallback language, as pydantic's error template (explain.py renders the real one)."""
+    return CATALOGUE[key][FALLBACK]
+
+
 def say(key: str, /, **params: Any) -> Message:
     if key not in CATALOGUE:
         raise KeyError(f"no message {key!r} in the catalogue")
@@ -737,7 +749,7 @@ def system_language() -> str:
 
 def _known(value: str) -> str:
     code = value.lower().split("_")[0].split(".")[0]
-    return code if code in MESSAGE_LANGUAGES else "en"
+    return code if code in MESSAGE_LANGUAGES else FALLBACK
 
 
 def _other_catalogues() -> frozenset[str]:
@@ -755,4 +767,4 @@ def _other_catalogues() -> frozenset[str]:
     return frozenset(found)
 
 
-MESSAGE_LANGUAGES = frozenset({"en", "et"}) | _other_catalogues()
+MESSAGE_LANGUAGES = frozenset(CATALOGUE["warning"]) | _other_catalogues()

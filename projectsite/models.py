@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, PositiveInt
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, PositiveInt, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from .fields import Day, Email, Id, Url, When
+from .messages import template
 from .text import Text
 
 
@@ -90,7 +92,18 @@ class MediaItem(Strict):
     title: Text
     outlet: str
     url: Url | None = None
-    language: Literal["et", "en"] = "et"
+    language: str | None = None  # the article's language, one of the site's; none: the site's original language
+
+    @field_validator("language")
+    @classmethod
+    def _a_site_language(cls, value: str | None, info: ValidationInfo) -> str | None:
+        languages = tuple((info.context or {}).get("languages") or ())
+        if value is not None and languages and value not in languages:
+            expected = ", ".join(f"'{code}'" for code in languages)
+            raise PydanticCustomError(
+                "one_of_languages", template("one_of_languages"), {"expected": expected, "found": value}
+            )
+        return value
 
 
 class TeamMember(Strict):

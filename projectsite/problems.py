@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .messages import Message, say
+from .messages import FALLBACK, Message, say
 
 Severity = Literal["error", "warning"]
 Path = tuple[str | int, ...]
@@ -30,7 +30,7 @@ class Problem:
     # "period" ones an event outside the project's period (reported, never stopping a build).
     category: Literal["data", "translation", "period"] = "data"
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: str = FALLBACK) -> str:
         """'data/events.yaml:14: events[2].end: ends ...', in English or Estonian."""
         where = f"{self.file}:{self.line}" if self.line else self.file
         label = "" if self.severity == "error" else say("warning").text(lang) + ": "
@@ -38,7 +38,7 @@ class Problem:
         return f"{where}:{field} {label}{self.message.text(lang)}"
 
     def __str__(self) -> str:
-        return self.text("en")
+        return self.text(FALLBACK)
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
-from .messages import CATALOGUE
+from .messages import template
 
 
 class Text(BaseModel):
@@ -25,7 +25,7 @@ class Text(BaseModel):
     def _from_yaml(cls, value: Any, info: ValidationInfo) -> Any:
         if isinstance(value, str):
             if not value:
-                raise PydanticCustomError("empty_text", CATALOGUE["empty_text"]["en"])
+                raise PydanticCustomError("empty_text", template("empty_text"))
             value = {"texts": {"": value}, "plain": True}
         elif isinstance(value, dict) and "texts" not in value:
             value = {"texts": _ordered(value, info)}
@@ -68,19 +68,19 @@ def _ordered(value: dict[Any, Any], info: ValidationInfo) -> dict[str, Any]:
         return {str(k): v for k, v in value.items()}
     cut = [str(k) for k, v in value.items() if v is None and k not in languages]
     if cut:  # `{et: a, b}`: a text cut at a comma inside {...}
-        raise PydanticCustomError("comma_cut", CATALOGUE["comma_cut"]["en"], {"key": cut[0]})
+        raise PydanticCustomError("comma_cut", template("comma_cut"), {"key": cut[0]})
     unknown = [str(k) for k in value if k not in languages]
     if unknown:
         near = difflib.get_close_matches(unknown[0], languages, n=1, cutoff=0.5)
         kind = "unknown_language_near" if near else "unknown_language"
         context = {"key": unknown[0], "known": ", ".join(languages), "near": near[0] if near else ""}
-        raise PydanticCustomError(kind, CATALOGUE[kind]["en"], context)
+        raise PydanticCustomError(kind, template(kind), context)
     if languages[0] not in value or value[languages[0]] is None:
-        raise PydanticCustomError("missing_original", CATALOGUE["missing_original"]["en"], {"lang": languages[0]})
+        raise PydanticCustomError("missing_original", template("missing_original"), {"lang": languages[0]})
     ordered = {lang: value[lang] for lang in languages if value.get(lang) is not None}
     for lang, text in ordered.items():
         if not isinstance(text, str):
-            raise PydanticCustomError("text_not_string", CATALOGUE["text_not_string"]["en"], {"lang": lang})
+            raise PydanticCustomError("text_not_string", template("text_not_string"), {"lang": lang})
         if not text:
-            raise PydanticCustomError("empty_text", CATALOGUE["empty_text"]["en"], {"lang": lang})
+            raise PydanticCustomError("empty_text", template("empty_text"), {"lang": lang})
     return ordered

@@ -8,6 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from projectsite.languages import Languages
 from projectsite.newsletter.address import BadAddress, normalise
 from projectsite.newsletter.audience import read_csv
 from projectsite.newsletter.csvfile import Unreadable
@@ -44,7 +45,7 @@ def test_any_bytes_are_rows_or_messages(data: bytes) -> None:
         path = Path(folder) / "s.csv"
         path.write_bytes(data)
         try:
-            subscribers, problems = read_csv(path)
+            subscribers, problems = read_csv(path, Languages(("et", "en")))
         except Unreadable as unreadable:
             assert unreadable.problem.message.text("et") and unreadable.problem.message.text("en")
             return

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..languages import Languages
 from ..messages import say
 from ..problems import Problem
 from .address import BadAddress, key, normalise, printable
@@ -26,7 +27,7 @@ LONGEST_NAME = 200  # characters of a name or a tag
 class Subscriber:
     email: str
     name: str = ""
-    language: str = "et"
+    language: str = ""  # "" only before read_csv gives it the site's original language
     consent_at: dt.datetime | None = None
     tags: tuple[str, ...] = ()
 
@@ -46,18 +47,16 @@ class Member:
     consent_at: str = field(default="", compare=False)
 
 
-def _row(row: dict[str, str], file: str, line: int) -> Subscriber | Problem:
+def _row(row: dict[str, str], file: str, line: int, languages: Languages) -> Subscriber | Problem:
     try:
         email = normalise(row.get("email") or "")
     except BadAddress as bad:
         return Problem(file, line, "email", bad.message)
-    language = (row.get("language") or "et").strip().lower()
-    if language not in ("et", "en"):
+    language = (row.get("language") or languages.original).strip().lower()
+    if language not in languages.codes:
+        expected = ", ".join(f"'{code}'" for code in languages)
         return Problem(
-            file,
-            line,
-            "language",
-            say("one_of", expected="'et' or 'en'", found=say("quoted", value=printable(language))),
+            file, line, "language", say("one_of", expected=expected, found=say("quoted", value=printable(language)))
         )
     consent = (row.get("consent_at") or "").strip()
     try:
@@ -74,14 +73,14 @@ def _row(row: dict[str, str], file: str, line: int) -> Subscriber | Problem:
     return Subscriber(email, name, language, consent_at, tags)
 
 
-def read_csv(path: Path) -> tuple[list[Subscriber], list[Problem]]:
+def read_csv(path: Path, languages: Languages) -> tuple[list[Subscriber], list[Problem]]:
     """Rows as subscribers; a bad row is a problem with its line number and is skipped. The same address in any
     form counts once. Raises csvfile.Unreadable when the file cannot be read at all."""
     table = read_table(path)
     subscribers: dict[str, Subscriber] = {}
     problems = list(table.problems)
     for line, cells in table.rows:
-        found = _row(dict(zip(table.header, cells, strict=False)), path.name, line)
+        found = _row(dict(zip(table.header, cells, strict=False)), path.name, line, languages)
         if isinstance(found, Problem):
             problems.append(found)
         else:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..dates import TZ, today
 from ..labels import LABELS
+from ..languages import site_languages
 from ..load import SiteData, load_site
 from ..messages import Message, say, system_language
 from ..problems import Problem
@@ -72,7 +73,7 @@ def sync_command(args: argparse.Namespace) -> int:
     """Exit 1 when the file can't be read or has no usable row (nothing changes then), 2 when the backend fails."""
     root, lang = Path(args.root), args.lang or system_language()
     try:
-        subscribers, bad_rows = read_csv(Path(args.csv))
+        subscribers, bad_rows = read_csv(Path(args.csv), site_languages(root))
     except Unreadable as exc:
         _say([exc.problem], lang)
         return 1

@@ -68,6 +68,7 @@ def _run(args: argparse.Namespace, action: str) -> int:
                     consent=args.consent,
                     rejoin=args.rejoin,
                     language=args.language,
+                    original=settings.languages.original,
                     dry_run=args.dry_run,
                 )
             )
@@ -124,7 +125,9 @@ def add_list_commands(actions: argparse._SubParsersAction) -> None:  # type: ign
     on.add_argument(
         "--rejoin", action="store_true", help="with --consent: the person had left and asked to come back themselves"
     )
-    on.add_argument("--language", choices=("et", "en"), help="their language (new people: et by default)")
+    on.add_argument(
+        "--language", choices=tuple(LABELS), help="their language (new people: the site's original language by default)"
+    )
     _common(on)
     on.set_defaults(run=lambda args: _run(args, "subscribe"))
     ask = actions.add_parser(

@@ -119,7 +119,7 @@ class MailchimpBackend:
                 found[email] = Member(
                     email,
                     (m.get("merge_fields") or {}).get("FNAME", ""),
-                    m.get("language") or "et",
+                    m.get("language") or self.settings.languages.original,
                     m["status"],
                     tuple(sorted(t["name"] for t in m.get("tags") or [])),
                 )

@@ -77,7 +77,7 @@ def unsubscribe(backend: ListBackend, raw: list[str], dry_run: bool) -> list[Mes
     for address in wanted:
         current = known.get(key(address))
         if current is None:
-            plan.add.append(Member(address, "", "et", "unsubscribed"))
+            plan.add.append(Member(address, "", "", "unsubscribed"))  # their language is of no use any more
         elif current.status == "unsubscribed":
             plan.unchanged += 1
         else:
@@ -98,12 +98,12 @@ def unsubscribe(backend: ListBackend, raw: list[str], dry_run: bool) -> list[Mes
 
 
 def _joined(
-    current: Member | None, address: str, consent: bool, rejoin: bool, language: str | None, stamp: str
+    current: Member | None, address: str, consent: bool, rejoin: bool, language: str | None, stamp: str, original: str
 ) -> Member | Message | None:
     """The member as they should be after `subscribe`; None when nothing changes; a Message when refused."""
     agreed = stamp if consent else ""
     if current is None:
-        return Member(address, "", language or "et", "subscribed" if consent else "pending", consent_at=agreed)
+        return Member(address, "", language or original, "subscribed" if consent else "pending", consent_at=agreed)
     if current.status in NEVER_RESUBSCRIBE and not (consent and rejoin):
         return say("nl_left", email=current.email, status=current.status, at=local_time(current.since))
     status = "subscribed" if consent or current.status == "subscribed" else current.status
@@ -114,7 +114,14 @@ def _joined(
 
 
 def subscribe(
-    backend: ListBackend, raw: list[str], *, consent: bool, rejoin: bool, language: str | None, dry_run: bool
+    backend: ListBackend,
+    raw: list[str],
+    *,
+    consent: bool,
+    rejoin: bool,
+    language: str | None,
+    original: str,
+    dry_run: bool,
 ) -> list[Message]:
     """A new person is pending (or subscribed with `consent`: their reply is the consent, recorded now); a pending
     one with `consent` is subscribed. Nobody who left comes back unless `rejoin` says they asked to."""
@@ -123,7 +130,7 @@ def subscribe(
     plan, stamp = SyncPlan(), now()
     for address in wanted:
         current = known.get(key(address))
-        change = _joined(current, address, consent, rejoin, language, stamp)
+        change = _joined(current, address, consent, rejoin, language, stamp, original)
         if isinstance(change, Message):
             report.append(change)
             plan.skipped.append(current)  # type: ignore[arg-type]
