@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import Project
+from pages import soup
 from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
@@ -66,11 +68,12 @@ def test_events_ended_since_the_build_move_to_past_events(page: Page, base_url: 
     assert years == sorted(years, reverse=True)
 
 
-def test_without_javascript_the_events_page_stays_as_built(browser: Browser, base_url: str) -> None:
+def test_without_javascript_the_events_page_stays_as_built(browser: Browser, base_url: str, real_site: Project) -> None:
+    built = soup(real_site.root / "site", "en/events/index.html").select("#upcoming + ul li")
     context = browser.new_context(java_script_enabled=False)
     plain = context.new_page()
     plain.goto(base_url + "en/events/")
-    assert plain.locator("#upcoming + ul li").count() == 10
+    assert len(built) >= 2 and plain.locator("#upcoming + ul li").count() == len(built)
     context.close()
 
 

@@ -56,7 +56,7 @@ def test_sync_reports_bad_rows_with_their_line_and_reads_the_rest(project: Proje
     lines = newsletter(project, "sync", str(project.root / "subscribers.csv")).stdout.splitlines()
     assert lines[:3] == [
         "subscribers.csv:5: email: 'bad-address' is not an e-mail address (like name@example.ee)",
-        "subscribers.csv:6: language: must be one of 'et' or 'en', found 'fi'",
+        "subscribers.csv:6: language: must be one of 'et', 'en', found 'fi'",
         "2 row(s) skipped; the rest was read.",
     ]
     assert lines[3] == "3 added (2 subscribed, 1 pending their confirmation), 0 updated, 0 unchanged, 0 skipped."

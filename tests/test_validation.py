@@ -170,7 +170,9 @@ def test_missing_file_is_no_section(tmp_path: Path) -> None:
 
 def test_media_language_must_be_et_or_en(tmp_path: Path) -> None:
     line = only(problems_in(tmp_path, "media", "- date: 2022-06-15\n  title: A\n  outlet: B\n  language: fi\n"))
-    assert line.startswith("data/media.yaml:4: media[0].language: must be one of 'et' or 'en', found 'fi'")
+    assert line.startswith(
+        "data/media.yaml:4: media[0].language: must be one of the site's languages 'et', 'en', found 'fi'"
+    )
 
 
 def test_module_outside_its_programme_period_is_a_warning(tmp_path: Path) -> None:
