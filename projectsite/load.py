@@ -16,6 +16,7 @@ from .news import read_news
 from .period import events_outside, project_settings, site_extra
 from .problems import Problem
 from .rules import RULES
+from .settings import settings_problems
 from .sourcefile import UnreadableFile, read_source
 from .translations import data_without_translation, pages_without_counterpart
 from .validate import validate_parsed
@@ -107,6 +108,7 @@ def load_site(root: FsPath, docs_dir: str = "docs") -> tuple[SiteData, list[Prob
     if (root / docs_dir).is_dir():
         problems += pages_without_counterpart(root, docs_dir, languages)
     problems += unknown_data_files(root)
+    problems += settings_problems(root, languages)
     problems += _outside_project(root, lists["events"])
     return SiteData(news=news, languages=languages, **lists), problems
 
