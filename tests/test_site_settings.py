@@ -68,3 +68,13 @@ def test_a_funders_statement_in_a_language_the_site_does_not_have_is_named(
     edit(site, "  funders: {", '  funders: {"fi": "x", ')
     code, out = check(site, capsys)
     assert code == 1 and "extra.funders.fi: 'fi' is not one of the site's languages (et, en)" in out
+
+
+def test_the_e_mails_take_the_site_address_from_the_environment_as_mkdocs_does(
+    site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    edit(site, 'site_url: "https://example.org/"', 'site_url: !ENV [SITE_URL, "https://example.org/"]')
+    monkeypatch.setenv("SITE_URL", "https://env.example.ee/")
+    assert main(["newsletter", "preview", "event:example-seminar", "--root", str(site), "--lang", "en"]) == 0
+    mail = (site / "outbox" / "preview" / "event-example-seminar.en.txt").read_text(encoding="utf-8")
+    assert "https://env.example.ee/en/events/example-seminar/" in mail

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]  # MkDocs' own !ENV library
 
 from ..languages import Languages, site_languages
 from ..locales import UNCONFIGURED_SITE_LANGUAGES
@@ -14,10 +15,12 @@ from ..messages import Message, say
 
 
 class _Lenient(yaml.SafeLoader):
-    """mkdocs.yml may carry tags (!ENV, !!python/name) that only MkDocs understands: read them as text."""
+    """mkdocs.yml as MkDocs reads it: `!ENV` from the environment (MkDocs' own library for it); other tags of
+    MkDocs' (!relative, !!python/name) are no setting of the newsletter's and read as nothing."""
 
 
 _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)  # type: ignore[no-untyped-call]
+_Lenient.add_constructor("!ENV", construct_env_tag)
 
 
 @dataclass(frozen=True)
