@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import string
 import subprocess
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from conftest import BIN
 from pages import soup, text
 
 from projectsite.cli import main
+from projectsite.labels import LABELS
+from projectsite.messages import CATALOGUE
 
 ROOT = Path(__file__).resolve().parent.parent
 ESTONIAN_ONLY = """
@@ -104,3 +107,33 @@ def test_no_engine_module_names_a_language() -> None:
     ]
     assert len(modules) > 50
     assert [found for path in modules for found in language_literals(path)] == []
+
+
+def test_the_check_speaks_russian_to_a_russian_editor(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "kolm"
+    assert main(["new", str(folder), "--languages", "et,en,ru", "--lang", "ru"]) == 0
+    (folder / "data" / "events.yaml").write_text("- id: a\n  title: A\n  start: 14.06.2031\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", "--root", str(folder), "--lang", "ru"]) == 1
+    out = capsys.readouterr().out
+    assert "data/events.yaml:3: events[0].start: «14.06.2031» записано как день.месяц.год" in out
+    assert "ошибок: 1" in out
+
+
+def test_every_message_exists_in_every_language_with_the_same_placeholders() -> None:
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+    languages = {lang for texts in CATALOGUE.values() for lang in texts}
+    assert {"et", "en", "ru"} <= languages
+    missing = [(key, lang) for key, texts in CATALOGUE.items() for lang in languages if lang not in texts]
+    assert missing == []
+    differing = [key for key, texts in CATALOGUE.items() if len({frozenset(fields(t)) for t in texts.values()}) > 1]
+    assert differing == []
+
+
+def test_every_label_catalogue_has_every_key() -> None:
+    keys = {lang: set(words) - {"date_case_on", "date_case_until", "date_case_from"} for lang, words in LABELS.items()}
+    assert {"et", "en", "ru"} <= set(keys)
+    everything = set().union(*keys.values())
+    assert {lang: sorted(everything - found) for lang, found in keys.items() if everything - found} == {}

@@ -94,4 +94,5 @@ LABELS: dict[str, str] = {
     "email_unsubscribe": "Unsubscribe",
     "date_tba": "Date to be announced",
     "date_unknown": "Date not known",
+    "in_en": "in English",
 }

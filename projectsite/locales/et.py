@@ -97,4 +97,5 @@ LABELS: dict[str, str] = {
     "email_unsubscribe": "Loobu infokirjast",
     "date_tba": "Toimumisaeg selgub hiljem",
     "date_unknown": "Toimumisaeg pole teada",
+    "in_et": "eesti keeles",
 }
