@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 from newsletter_cli import make_root, newsletter
+from pydantic import ValidationError
 
-from projectsite.load import load_data_file
+from projectsite.feeds import build_feed
+from projectsite.load import SiteData, load_data_file
+from projectsite.models import Event, NewsFrontMatter
 from projectsite.newsletter.address import LONGEST, BadAddress, normalise
 
 
@@ -77,3 +80,22 @@ def test_a_source_file_of_exactly_the_size_limit_is_read(tmp_path: Path) -> None
     path.write_bytes(b"#" * MAX_BYTES + b"\n")
     with pytest.raises(UnreadableFile):
         read_source(path, tmp_path)
+
+
+def test_a_feed_items_guid_is_its_permanent_address() -> None:
+    event = Event.model_validate({"id": "a", "title": "A", "start": "2031-03-08"})
+    xml = build_feed(SiteData(events=[event]), "et", "https://x.example.ee/", "T", "D", dt.date(2030, 1, 1)).decode()
+    assert '<guid isPermaLink="true">https://x.example.ee/events/a/</guid>' in xml
+
+
+def test_a_news_title_of_one_character_is_a_title() -> None:
+    assert NewsFrontMatter.model_validate({"date": "2024-01-01", "title": "A"}).title == "A"
+    with pytest.raises(ValidationError):
+        NewsFrontMatter.model_validate({"date": "2024-01-01", "title": ""})
+
+
+def test_a_validated_entry_cannot_be_changed_afterwards() -> None:
+    event = Event.model_validate({"id": "a", "title": "A", "start": "2031-03-08"})
+    with pytest.raises(ValidationError):
+        event.id = "b"  # type: ignore[misc]
+    assert hash(event.start) and event.id == "a"
