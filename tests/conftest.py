@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from inprocess import projectsite
 from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent  # the project
@@ -57,9 +58,7 @@ class Project:
         return subprocess.run(args, capture_output=True, text=True, env=env, cwd=self.root)
 
     def check(self, *flags: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [str(BIN / "projectsite"), "check", "--root", str(self.root), *flags], capture_output=True, text=True
-        )
+        return projectsite(["check", "--root", str(self.root), *flags])
 
     def html(self, rel: str) -> str:
         return (self.root / "site" / rel).read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
-from conftest import BIN
+from inprocess import projectsite
 
 SETTINGS = "site_name: Test\nsite_url: https://example.org/\nextra:\n  newsletter:\n    reply_to: news@example.org\n"
 
@@ -20,13 +20,8 @@ def make_root(folder: Path) -> Path:
 def newsletter(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """The command on the outbox backend (unless `env` chooses another), its messages in English."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("MAILCHIMP_", "SMTP_"))}
-    return subprocess.run(
-        [str(BIN / "projectsite"), "newsletter", *args, "--root", str(root), "--lang", "en"],
-        capture_output=True,
-        text=True,
-        env={**clean, **(env or {})},
-        cwd=root,
-        check=False,
+    return projectsite(
+        ["newsletter", *args, "--root", str(root), "--lang", "en"], env={**clean, **(env or {})}, cwd=root
     )
 
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import BIN, Project, copy_project
+from conftest import Project, copy_project
 from icalendar import Calendar
+from inprocess import projectsite
 from pages import article, soup, text
 
 EVENTS = """
@@ -122,7 +122,7 @@ def test_no_event_markup_without_a_start_date(undated: Project) -> None:
 def test_the_announcement_says_when_it_is_not_known(undated: Project) -> None:
     env = {**os.environ, "PROJECTSITE_TODAY": "2023-09-01"}
     args = ["newsletter", "preview", "event:seminar-2023", "--root", str(undated.root), "--out", "preview"]
-    result = subprocess.run([str(BIN / "projectsite"), *args], capture_output=True, text=True, env=env)
+    result = projectsite(args, env=env)
     assert result.returncode == 0, result.stdout
     mail = (undated.root / "preview" / "event-seminar-2023.et.txt").read_text(encoding="utf-8")
     assert "Aeg: Toimumisaeg selgub hiljem (2023)" in mail

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 
 import jsonschema
 import pytest
-from conftest import BIN, ROOT, Project
+from conftest import ROOT, Project
+from inprocess import projectsite
 
 from projectsite.models import DATA_FILES
 from projectsite.schema import data_schema
@@ -79,9 +79,7 @@ def test_messages_in_estonian_on_request(project: Project) -> None:
 def test_messages_in_estonian_when_the_system_speaks_estonian(project: Project) -> None:
     project.replace_events("- id: a\n  title: A\n  start: 2022-06-14\n  locaton: Võru\n")
     env = {**os.environ, "LANG": "et_EE.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
-    result = subprocess.run(
-        [str(BIN / "projectsite"), "check", "--root", str(project.root)], capture_output=True, text=True, env=env
-    )
+    result = projectsite(["check", "--root", str(project.root)], env=env)
     assert "tundmatu väli 'locaton': kas mõtlesid 'location'?" in result.stdout
     assert result.returncode == 1
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import Project, copy_project
+from inprocess import projectsite
 from pages import article, html_files, soup, text
 
 SUMMARY = """\
@@ -385,13 +386,10 @@ def test_an_underscore_in_a_url_survives_in_the_description_and_json_ld(hostile:
 
 def test_an_underscore_in_a_url_survives_in_the_announcement_e_mail(hostile: Project) -> None:
     import os
-    import subprocess
-
-    from conftest import BIN
 
     env = {**os.environ, "PROJECTSITE_TODAY": "2023-06-01"}
     args = ["newsletter", "preview", "event:hostile", "--root", str(hostile.root), "--out", "preview", "--lang", "en"]
-    result = subprocess.run([str(BIN / "projectsite"), *args], capture_output=True, text=True, env=env)
+    result = projectsite(args, env=env)
     assert result.returncode == 0, result.stdout
     mail = (hostile.root / "preview" / "event-hostile.en.txt").read_text(encoding="utf-8")
     assert "Plain emphasis, strong and the form (https://example.ee/my_form_2024)." in mail

@@ -10,7 +10,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import BIN, Project
+from conftest import Project
+from inprocess import projectsite
 
 CSV = """Email,NAME,Language,Consent_At,Tags
 mari@example.ee,Mari,et,2024-01-05T10:00,õpetaja;võru
@@ -26,13 +27,7 @@ def newsletter(project: Project, *args: str, today: str = "2022-06-01") -> subpr
     env = {**os.environ, "PROJECTSITE_TODAY": today}
     for name in ("MAILCHIMP_API_KEY", "MAILCHIMP_LIST_ID", "SMTP_HOST"):
         env.pop(name, None)
-    return subprocess.run(
-        [str(BIN / "projectsite"), "newsletter", *args, "--root", str(project.root), "--lang", "en"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=project.root,
-    )
+    return projectsite(["newsletter", *args, "--root", str(project.root), "--lang", "en"], env=env, cwd=project.root)
 
 
 @pytest.fixture
@@ -170,6 +165,12 @@ def test_test_e_mails_go_only_to_the_given_addresses(audience: Project) -> None:
     assert {str(email.message_from_bytes(p.read_bytes(), policy=email.policy.default)["To"]) for p in tests} == {
         "editor@example.ee"
     }
+
+
+def test_a_second_test_e_mail_in_the_same_second_keeps_the_first(audience: Project) -> None:
+    for _ in range(2):  # in-process, both runs fall within one second
+        newsletter(audience, "announce", "event:ringsoit-2022", "--test-to", "editor@example.ee")
+    assert len(list((audience.root / "outbox" / "tests").glob("*.eml"))) == 4
 
 
 def test_status_counts_the_audience_and_lists_the_announcements(audience: Project) -> None:

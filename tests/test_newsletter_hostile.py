@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import BIN
+from inprocess import projectsite
 from newsletter_cli import make_root
 
 
@@ -17,14 +17,7 @@ def newsletter(root: Path, *args: str, env: dict[str, str]) -> subprocess.Comple
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("MAILCHIMP_", "SMTP_"))}
     if "--root" not in args:
         args = (*args, "--root", str(root))
-    return subprocess.run(
-        [str(BIN / "projectsite"), "newsletter", *args, "--lang", "en"],
-        capture_output=True,
-        text=True,
-        env={**clean, **env},
-        cwd=root,
-        check=False,
-    )
+    return projectsite(["newsletter", *args, "--lang", "en"], env={**clean, **env}, cwd=root)
 
 
 SMTP_BAD_PORT = {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": "99999", "PROJECTSITE_BACKOFF": "abc"}

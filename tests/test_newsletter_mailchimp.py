@@ -7,8 +7,9 @@ import subprocess
 from collections.abc import Iterator
 
 import pytest
-from conftest import BIN, Project
+from conftest import Project
 from fake_mailchimp import FakeMailchimp
+from inprocess import projectsite
 from test_newsletter import CSV
 
 
@@ -31,12 +32,7 @@ def run(
         "PROJECTSITE_TODAY": "2022-06-01",
         "PROJECTSITE_BACKOFF": "0.001",
     }
-    return subprocess.run(
-        [str(BIN / "projectsite"), "newsletter", *args, "--root", str(project.root), "--lang", "en"],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    return projectsite(["newsletter", *args, "--root", str(project.root), "--lang", "en"], env=env)
 
 
 def sync(project: Project, fake: FakeMailchimp, url: str, **kwargs: str) -> subprocess.CompletedProcess[str]:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BIN, Project
+from conftest import Project
+from inprocess import projectsite
 from pages import text
 
 from projectsite.newsletter.email import render_email
@@ -21,9 +22,8 @@ from projectsite.newsletter.settings import Settings
 
 def preview(project: Project, item: str, today: str = "2022-06-01", *flags: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PROJECTSITE_TODAY": today}
-    return subprocess.run(
+    return projectsite(
         [
-            str(BIN / "projectsite"),
             "newsletter",
             "preview",
             item,
@@ -33,8 +33,6 @@ def preview(project: Project, item: str, today: str = "2022-06-01", *flags: str)
             "preview",
             *flags,
         ],
-        capture_output=True,
-        text=True,
         env=env,
     )
 

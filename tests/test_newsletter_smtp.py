@@ -17,6 +17,7 @@ from collections.abc import Iterator
 import pytest
 from aiosmtpd.controller import Controller
 from conftest import BIN, Project
+from inprocess import projectsite
 from test_newsletter import CSV
 
 
@@ -103,7 +104,7 @@ def command(project: Project, *args: str) -> list[str]:
 
 
 def run(project: Project, port: int | str, *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command(project, *args), capture_output=True, text=True, env=smtp_env(port, **extra))
+    return projectsite(command(project, *args)[1:], env=smtp_env(port, **extra))
 
 
 def statuses(project: Project) -> dict[str, str]:
@@ -277,21 +278,8 @@ def test_a_login_to_a_server_without_auth_is_told_in_plain_words(
 
 def test_the_smtp_backend_without_a_server_says_what_it_needs(project: Project) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SMTP_")}
-    result = subprocess.run(
-        [
-            str(BIN / "projectsite"),
-            "newsletter",
-            "status",
-            "--backend",
-            "smtp",
-            "--root",
-            str(project.root),
-            "--lang",
-            "en",
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
+    result = projectsite(
+        ["newsletter", "status", "--backend", "smtp", "--root", str(project.root), "--lang", "en"], env=env
     )
     assert result.returncode == 2 and "needs SMTP_HOST" in result.stdout
 

@@ -20,7 +20,7 @@ from ..progress import Advance, Steps
 from .audience import Member, SyncPlan
 from .email import Email
 from .membership import ListBackend
-from .outbox import as_bytes, message
+from .outbox import keep, message
 from .settings import Settings
 from .store import now
 
@@ -47,11 +47,12 @@ def _ask_by_email(
 ) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    number = 0
     with backend.delivery() as deliver:  # type: ignore[attr-defined]
-        for number, person in enumerate(people, 1):
+        for person in people:
             email = message(confirmation_email(person.language, settings), settings, person.email)
             deliver(email)
-            (folder / f"{stamp}-{number:05d}.eml").write_bytes(as_bytes(email))
+            number = keep(folder, stamp, number + 1, email)
             backend.apply(SyncPlan(update=[replace(person, asked_at=now())]))
             advance(1)
 

@@ -57,6 +57,18 @@ def _write(path: Path, email: EmailMessage) -> None:
     temporary.replace(path)
 
 
+def keep(folder: Path, stem: str, number: int, email: EmailMessage) -> int:
+    """Write `email` as `stem-NNNNN.eml`, at `number` or the first free number after it (a run in the same
+    second never overwrites an earlier one's file); the number used."""
+    while True:
+        try:
+            with (folder / f"{stem}-{number:05d}.eml").open("xb") as file:
+                file.write(as_bytes(email))
+            return number
+        except FileExistsError:
+            number += 1
+
+
 class OutboxBackend:
     name = "outbox"
 
@@ -136,14 +148,14 @@ class OutboxBackend:
         folder.mkdir(parents=True, exist_ok=True)
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
         written = []
+        number = 0
         with self.delivery() as deliver:
-            for number, address in enumerate(addresses, 1):
+            for address in addresses:
                 email = message(mail, self.settings, address)
                 try:
                     deliver(email)
                 except Refused as refusal:
                     raise BackendFailure(refusal.message) from None
-                path = folder / f"{mail.lang}-{stamp}-{number}.eml"  # never named by the address
-                _write(path, email)
-                written.append(path)
+                number = keep(folder, f"{mail.lang}-{stamp}", number + 1, email)  # never named by the address
+                written.append(folder / f"{mail.lang}-{stamp}-{number:05d}.eml")
         return written
