@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
-from inprocess import projectsite
+from inprocess import mkdocs, projectsite
 from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent  # the project
@@ -46,7 +46,6 @@ class Project:
 
     def build(self, today: str = "2023-06-01", strict: bool = True) -> subprocess.CompletedProcess[str]:
         args = [
-            str(BIN / "mkdocs"),
             "build",
             "--clean",
             "-f",
@@ -55,7 +54,7 @@ class Project:
             str(self.root / "site"),
         ] + (["--strict"] if strict else [])
         env = {**os.environ, "PROJECTSITE_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
-        return subprocess.run(args, capture_output=True, text=True, env=env, cwd=self.root)
+        return mkdocs(args, env=env, cwd=self.root)
 
     def check(self, *flags: str) -> subprocess.CompletedProcess[str]:
         return projectsite(["check", "--root", str(self.root), *flags])

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-import subprocess
 
-from conftest import BIN, Project
+from conftest import Project
+from inprocess import mkdocs
 
 BAD_EVENT = """
 - id: a
@@ -73,14 +73,7 @@ def test_lines_that_ask_nothing_of_the_editor_show_only_when_verbose(project: Pr
     quiet = project.build(strict=False)
     assert quiet.returncode == 0, quiet.stderr
     assert "lunr.js" not in quiet.stderr and "site_description" not in quiet.stderr
-    verbose = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "-v", "-d", str(project.root / "site")],
-        capture_output=True,
-        text=True,
-        cwd=project.root,
-        check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    verbose = mkdocs(["build", "-v", "-d", str(project.root / "site")], cwd=project.root)
     assert "lunr.js" in verbose.stderr and "site_description" in verbose.stderr
 
 
@@ -101,13 +94,10 @@ def test_missing_english_is_reported_plainly(project: Project) -> None:
 
 def test_the_problems_are_told_in_the_editors_language(project: Project) -> None:
     project.replace_events(BAD_EVENT)
-    result = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "-d", str(project.root / "site")],
-        capture_output=True,
-        text=True,
+    result = mkdocs(
+        ["build", "-d", str(project.root / "site")],
         cwd=project.root,
-        check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "et_EE.UTF-8"},
+        env={**os.environ, "LC_ALL": "", "LC_MESSAGES": "", "LANG": "et_EE.UTF-8"},
     )
     assert result.returncode != 0
     assert "data/events.yaml:4: events[0].end: lõpeb 2022-06-13, enne algust 2022-06-14" in result.stderr

@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser import serve
-from conftest import BIN, ROOT
+from conftest import ROOT
+from inprocess import mkdocs
 from pages import article, html_files, soup, text
 from playwright.sync_api import Browser
 from site_checks import (
@@ -67,13 +68,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example built with --strict, from its own folder (as its README says), after the project's end."""
     out = tmp_path_factory.mktemp("laane-viru") / "site"
     env = {**os.environ, "PROJECTSITE_TODAY": "2025-01-15", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict", "-f", str(EXAMPLE / "mkdocs.yml"), "-d", str(out)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=EXAMPLE,
-    )
+    result = mkdocs(["build", "--strict", "-f", str(EXAMPLE / "mkdocs.yml"), "-d", str(out)], env=env, cwd=EXAMPLE)
     assert result.returncode == 0, result.stderr
     return out
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from browser import serve
 from conftest import BIN
+from inprocess import mkdocs
 from pages import soup, text
 from playwright.sync_api import Browser
 from site_checks import axe_violations, describe, horizontal_overflow, site_pages
@@ -22,9 +23,7 @@ NAME = "Näidisprojekt <b>Kagu</b> & co"
 
 def build(folder: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict"], cwd=folder, env=env, capture_output=True, text=True, check=False
-    )
+    return mkdocs(["build", "--strict"], cwd=folder, env=env)
 
 
 @pytest.fixture(scope="module")

@@ -5,11 +5,10 @@ from __future__ import annotations
 import ast
 import os
 import string
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import BIN
+from inprocess import mkdocs
 from pages import soup, text
 
 from projectsite.cli import main
@@ -31,9 +30,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with (folder / "data" / "events.yaml").open("a", encoding="utf-8") as events:
         events.write(ESTONIAN_ONLY)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PROJECTSITE_TODAY": "2030-01-01"}
-    built = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict"], cwd=folder, env=env, capture_output=True, text=True, check=False
-    )
+    built = mkdocs(["build", "--strict"], cwd=folder, env=env)
     assert built.returncode == 0, built.stderr
     return folder / "site"
 
