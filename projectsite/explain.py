@@ -103,6 +103,8 @@ def message(root: Any, error: ErrorDetails) -> Message:
         "float_type": "expected_number",
         "float_parsing": "expected_number",
         "finite_number": "expected_number",
+        "decimal_type": "expected_number",
+        "decimal_parsing": "expected_number",
         "bool_type": "expected_yes_no",
         "bool_parsing": "expected_yes_no",
     }
@@ -113,6 +115,8 @@ def message(root: Any, error: ErrorDetails) -> Message:
     if kind in ("greater_than", "greater_than_equal"):
         limit = ctx.get("gt", ctx.get("ge"))
         return say("more_than" if kind == "greater_than" else "at_least", limit=limit, found=found)
+    if kind in ("less_than", "less_than_equal"):
+        return say("at_most", limit=ctx.get("lt", ctx.get("le")), found=found)
     if kind == "string_too_short":
         return say("empty_text")
     if kind == "too_short":

@@ -16,6 +16,7 @@ DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 MINUTE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$")
 DOTTED_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})")
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
 EMAIL_RE = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 
 
@@ -23,6 +24,7 @@ EMAIL_RE = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[
 FIELD_ERRORS = frozenset(
     {
         "date_dotted",
+        "currency_code",
         "date_format",
         "date_type",
         "impossible_date",
@@ -116,6 +118,12 @@ def check_id(value: Any) -> Any:
     return value
 
 
+def check_currency(value: Any) -> Any:
+    if isinstance(value, str) and not CURRENCY_RE.match(value):
+        raise _fail("currency_code", value=value)
+    return value
+
+
 def check_url(value: Any) -> Any:
     """An https://, http:// or mailto: address (urls.py), in its normal form."""
     if isinstance(value, str):
@@ -166,6 +174,9 @@ Id = Annotated[
     str,
     BeforeValidator(check_id),
     WithJsonSchema({"type": "string", "pattern": ID_RE.pattern, "examples": ["avaseminar-2022"]}),
+]
+Currency = Annotated[
+    str, BeforeValidator(check_currency), WithJsonSchema({"type": "string", "pattern": CURRENCY_RE.pattern})
 ]
 Url = Annotated[
     str, BeforeValidator(check_url), WithJsonSchema({"type": "string", "pattern": urls.SCHEMA_PATTERN, "format": "uri"})

@@ -13,10 +13,10 @@ from .locales import UNCONFIGURED_SITE_LANGUAGES
 from .messages import say
 from .models import DATA_FILES, Event, MediaItem, NewsPost, TeamMember, Training
 from .news import read_news
-from .period import events_outside, project_settings, site_extra
+from .period import events_outside
 from .problems import Problem
 from .rules import RULES
-from .settings import settings_problems
+from .settings import ProjectSettings, SiteExtra, read_settings
 from .sourcefile import UnreadableFile, read_source
 from .translations import data_without_translation, pages_without_counterpart
 from .validate import validate_parsed
@@ -31,6 +31,7 @@ class SiteData:
     team: list[TeamMember] = field(default_factory=list)
     news: dict[str, list[NewsPost]] = field(default_factory=dict)
     languages: Languages = field(default_factory=lambda: Languages(UNCONFIGURED_SITE_LANGUAGES))
+    settings: SiteExtra = field(default_factory=SiteExtra)  # mkdocs.yml's `extra:`, validated
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_events_by_id", {e.id: e for e in self.events})
@@ -108,14 +109,14 @@ def load_site(root: FsPath, docs_dir: str = "docs") -> tuple[SiteData, list[Prob
     if (root / docs_dir).is_dir():
         problems += pages_without_counterpart(root, docs_dir, languages)
     problems += unknown_data_files(root)
-    problems += settings_problems(root, languages)
-    problems += _outside_project(root, lists["events"])
-    return SiteData(news=news, languages=languages, **lists), problems
+    settings, found = read_settings(root, languages)
+    problems += found
+    problems += _outside_project(settings.project, lists["events"])
+    return SiteData(news=news, languages=languages, settings=settings, **lists), problems
 
 
-def _outside_project(root: FsPath, events: list[Event]) -> list[Problem]:
+def _outside_project(project: ProjectSettings | None, events: list[Event]) -> list[Problem]:
     """A warning for every event outside the project's period in mkdocs.yml (when it gives one)."""
-    project = project_settings(site_extra(root))
     if project is None:
         return []
     period = project.period

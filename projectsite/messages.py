@@ -62,6 +62,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "et": "peab olema suurem kui {limit}; leiti {found}",
     },
     "at_least": {"en": "must be {limit} or more, found {found}", "et": "peab olema vähemalt {limit}; leiti {found}"},
+    "at_most": {"en": "must be {limit} or less, found {found}", "et": "peab olema kõige rohkem {limit}; leiti {found}"},
+    "currency_code": {
+        "en": "expected a currency's three-letter code (EUR, NOK), found '{value}'",
+        "et": "oodati valuuta kolmetähelist koodi (EUR, NOK); leiti '{value}'",
+    },
     "empty_text": {
         "en": "is empty; write some text or remove the line",
         "et": "on tühi; kirjuta tekst või eemalda rida",
@@ -469,6 +474,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "nl_mailchimp_bad_url": {
         "en": "MAILCHIMP_API_URL must be an http:// or https:// address, found '{value}'",
         "et": "MAILCHIMP_API_URL peab olema http:// või https:// aadress, leiti „{value}“",
+    },
+    "nl_settings_mistake": {
+        "en": "{where} {error} (the newsletter takes its settings from mkdocs.yml; `projectsite check` lists "
+        "every mistake)",
+        "et": "{where} {error} (uudiskiri võtab oma seaded failist mkdocs.yml; `projectsite check` näitab kõiki vigu)",
     },
     "nl_settings_unreadable": {
         "en": "{file}: the newsletter's settings can't be read ({error}); run the command "

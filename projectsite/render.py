@@ -14,12 +14,13 @@ from typing import Any
 from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
-from . import dates, escape, links, richtext
+from . import amounts, dates, escape, links, richtext
 from .labels import LABELS
 from .load import SiteData
 from .models import MediaItem, NewsPost
-from .period import ProjectSettings, has_ended
+from .period import has_ended
 from .revisions import file_dates
+from .settings import ProjectSettings
 from .text import Text
 from .views import EventView, event_view, past_by_year, upcoming
 
@@ -104,6 +105,8 @@ def environment(lang: str) -> Environment:
         until=lambda w: escape.line_start(dates.terminative(w, lang)),
         since=lambda w: escape.line_start(dates.elative(w, lang)),
         number=lambda n: format_decimal(n, locale=dates.babel_locale(lang)),
+        money=lambda f: amounts.money(f.amount, f.currency, lang),
+        percent=lambda rate: amounts.percent(rate, lang),
         tel=lambda phone: "".join(c for c in phone if c.isdigit() or c == "+"),
         webcal=links.webcal,
     )
@@ -157,6 +160,8 @@ class Renderer:
         """The Markdown for one marker, or None when the marker is unknown."""
         if name == "events":
             return self.render("events.md.j2", page_dir, upcoming=self.upcoming(), past_by_year=self.past_by_year())
+        if name == "facts":
+            return self.render("facts.md.j2", page_dir, project=self.project) if self.project is not None else ""
         if name == "upcoming":
             if self.project is not None and has_ended(self.project, self.today):
                 return self.render("ended.md.j2", page_dir, project=self.project)
@@ -193,6 +198,7 @@ class Renderer:
 MARKER_SOURCES = {
     "events": "data/events.yaml",
     "upcoming": "data/events.yaml",
+    "facts": "mkdocs.yml",
     "event": "data/events.yaml",
     "trainings": "data/trainings.yaml",
     "media": "data/media.yaml",

@@ -6,20 +6,46 @@ loader as the data files (YAML 1.2 values, positions for the messages).
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path as FsPath
 
 import yaml
+from pydantic import Field
 from yaml.nodes import MappingNode, ScalarNode
 
-from .fields import Url
+from .fields import Currency, Url
 from .languages import Languages
-from .models import Strict
-from .period import ProjectSettings
+from .models import Period, Strict
 from .problems import Problem
 from .sourcefile import UnreadableFile, read_source
 from .text import Text
 from .validate import validate_parsed
 from .yamlfile import SyntaxProblem, parse
+
+
+class Funding(Strict):
+    """The grant: its amount, currency and the share of the project's cost that it covers (per cent)."""
+
+    amount: Decimal = Field(gt=0)
+    currency: Currency = "EUR"
+    rate: Decimal | None = Field(default=None, gt=0, le=100)
+
+
+class ProjectSettings(Strict):
+    """`extra.project`: the project's facts (the home page's `<!-- projectsite:facts -->` shows them), its
+    period, the results the home page shows once it has ended, and what the sign-up says then."""
+
+    period: Period
+    name: Text | None = None
+    programme: Text | None = None
+    measure: Text | None = None
+    call: Text | None = None
+    funding: Funding | None = None
+    beneficiary: Text | None = None
+    partners: tuple[Text, ...] = ()
+    funded_by: Text | None = None
+    results: tuple[Text, ...] = ()
+    list_after_end: Text | None = None
 
 
 class Organizer(Strict):
@@ -67,22 +93,26 @@ def _extra_lines(text: str) -> tuple[int, int] | None:
     return None
 
 
-def settings_problems(root: FsPath, languages: Languages, config_name: str = "mkdocs.yml") -> list[Problem]:
-    """The mistakes in mkdocs.yml's `extra:`, each with its line and field (none when there is no such file)."""
+def read_settings(
+    root: FsPath, languages: Languages, config_name: str = "mkdocs.yml"
+) -> tuple[SiteExtra, list[Problem]]:
+    """mkdocs.yml's `extra:` as typed settings, and its mistakes, each with its line and field. With a mistake
+    (or no such file, or no `extra:`) the settings are empty: the site then shows none of them."""
     path = root / config_name
     if not path.is_file():
-        return []
+        return SiteExtra(), []
     try:
         text = read_source(path, root)
     except UnreadableFile as exc:
-        return [Problem(config_name, exc.line, "", exc.message)]
+        return SiteExtra(), [Problem(config_name, exc.line, "", exc.message)]
     found = _extra_lines(text)
     if found is None:
-        return []
+        return SiteExtra(), []
     first, last = found
     block = "\n".join(text.splitlines()[first : last + 1]) + "\n"
     try:
         parsed = parse(block, line_offset=first)
     except SyntaxProblem as exc:
-        return [Problem(config_name, exc.line, "extra", exc.message)]
-    return validate_parsed(parsed, SiteFile, config_name, "", None, languages.codes)[1]
+        return SiteExtra(), [Problem(config_name, exc.line, "extra", exc.message)]
+    value, problems = validate_parsed(parsed, SiteFile, config_name, "", None, languages.codes)
+    return (value.extra if isinstance(value, SiteFile) else SiteExtra()), problems

@@ -52,7 +52,9 @@ def place(name: str, region: str, country: str) -> Json:
     return {"location": found} if found["name"] else {}
 
 
-def event_ld(view: EventView, url: str, organizer: Json, image: str, area: tuple[str, str] = ("", "")) -> Json | None:
+def event_ld(
+    view: EventView, url: str, organizer: Json | None, image: str, area: tuple[str, str] = ("", "")
+) -> Json | None:
     """The Event markup, or None for an event whose date is not known (schema.org requires a startDate)."""
     event, lang = view.event, view.lang
     if event.start is None:
@@ -68,7 +70,7 @@ def event_ld(view: EventView, url: str, organizer: Json, image: str, area: tuple
         **place(view.where, *area),
         "description": view.summary or view.title,
         "url": url,
-        "organizer": organizer,
+        **({"organizer": organizer} if organizer else {}),
         **({"image": [image]} if image else {}),
         "inLanguage": lang,
     }
@@ -90,7 +92,7 @@ def event_ld(view: EventView, url: str, organizer: Json, image: str, area: tuple
     return data
 
 
-def news_ld(post: NewsPost, url: str, publisher: Json, image: str) -> Json:
+def news_ld(post: NewsPost, url: str, publisher: Json | None, image: str) -> Json:
     return {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -100,13 +102,12 @@ def news_ld(post: NewsPost, url: str, publisher: Json, image: str) -> Json:
         "url": url,
         "mainEntityOfPage": url,
         "inLanguage": post.lang,
-        "author": publisher,
-        "publisher": publisher,
+        **({"author": publisher, "publisher": publisher} if publisher else {}),
         **({"image": [image]} if image else {}),
     }
 
 
-def course_ld(training: Training, lang: str, url: str, provider: Json) -> Json:
+def course_ld(training: Training, lang: str, url: str, provider: Json | None) -> Json:
     instances = [
         {
             "@type": "CourseInstance",
@@ -129,7 +130,7 @@ def course_ld(training: Training, lang: str, url: str, provider: Json) -> Json:
         "name": training.title.get(lang)[0],
         "description": _text(training.goal, lang) or training.title.get(lang)[0],
         "url": f"{url}#{training.id}",
-        "provider": provider,
+        **({"provider": provider} if provider else {}),
         "inLanguage": lang,
         **({"timeRequired": f"PT{training.volume.total:g}H"} if training.volume else {}),
         "hasCourseInstance": instances,

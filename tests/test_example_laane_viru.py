@@ -184,8 +184,23 @@ def test_both_news_posts_are_listed_in_both_languages(site: Path) -> None:
                 "Iceland, Liechtenstein and Norway",
             ],
         ),
-        ("", ["3. mai 2022 – 30. aprill 2024", "281 160 eurot, toetusmäär 100%", "Projekt lõppes 30. aprillil 2024."]),
-        ("en/", ["3 May 2022 – 30 April 2024", "281,160 EUR", "The project ended on 30 April 2024."]),
+        (
+            "",
+            [
+                "3. mai 2022 – 30. aprill 2024",
+                "Rahastus: 281 160 € (100% projekti eelarvest)",
+                "Meede: Kohalik areng",
+                "Projekt lõppes 30. aprillil 2024.",
+            ],
+        ),
+        (
+            "en/",
+            [
+                "3 May 2022 – 30 April 2024",
+                "Funding: €281,160 (100% of the project",
+                "The project ended on 30 April 2024.",
+            ],
+        ),
     ],
 )
 def test_the_projects_facts(site: Path, rel: str, facts: list[str]) -> None:

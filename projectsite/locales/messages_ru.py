@@ -26,6 +26,8 @@ MESSAGES: dict[str, str] = {
     "not_accepted": "это значение здесь не принимается: {found}",
     "more_than": "должно быть больше {limit}; найдено {found}",
     "at_least": "должно быть не меньше {limit}; найдено {found}",
+    "at_most": "должно быть не больше {limit}; найдено {found}",
+    "currency_code": "ожидался трёхбуквенный код валюты (EUR, NOK); найдено '{value}'",
     "empty_text": "пусто; напишите текст или удалите строку",
     "needs_entry": "нужна хотя бы одна запись",
     "one_of": "должно быть одним из: {expected}; найдено {found}",
@@ -142,6 +144,8 @@ MESSAGES: dict[str, str] = {
     "nl_mailchimp_bad_key": "MAILCHIMP_API_KEY — не ключ API Mailchimp: скопируйте ключ целиком, с дата-центром в конце (вида '…-us21'), из Profile → Extras → API keys",
     "nl_mailchimp_bad_list": "MAILCHIMP_LIST_ID должен быть id списка, буквы и цифры (Audience → Settings → Audience name and defaults); найдено '{value}'",
     "nl_mailchimp_bad_url": "MAILCHIMP_API_URL должен быть адресом http:// или https://; найдено '{value}'",
+    "nl_settings_mistake": "{where} {error} (рассылка берёт настройки из mkdocs.yml; `projectsite check` покажет "
+    "все ошибки)",
     "nl_settings_unreadable": "{file}: настройки рассылки не читаются ({error}); запустите команду в папке проекта или укажите её через --root",
     "nl_smtp_bad_port": "SMTP_PORT должен быть номером порта от 1 до 65535; найдено '{value}'",
     "nl_smtp_unknown_host": "почтовый сервер '{host}' (SMTP_HOST) не найден: имя не разрешается; больше ничего не отправлено",

@@ -13,7 +13,6 @@ from projectsite.dates import today
 from projectsite.labels import LABELS
 from projectsite.linkcheck import broken_links
 from projectsite.messages import say
-from projectsite.period import project_settings
 from projectsite.render import Renderer, markers_without_data, page_dates
 
 from .state import BuildState, language, languages_of, project_root
@@ -30,7 +29,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     lang = language(config)
     src_in_language = page.file.src_uri.split("/", 1)[-1]
     site_url, day = config.site_url or "http://127.0.0.1:8000/", today()
-    project = project_settings(config.extra)
+    data = state.site_data(config)
+    project = data.settings.project
     root = project_root(config)
     docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
     page.meta.update(page_dates(root, f"{docs}/{page.file.src_uri}", markdown))
@@ -42,7 +42,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     key = (markdown, state.fingerprint, day, site_url, repr(project))  # the filled page depends on these alone
     kept = state.filled.get((lang, page.file.src_uri))
     if kept is None or kept[0] != key:
-        renderer = Renderer(state.site_data(config), lang, day, site_url, project)
+        renderer = Renderer(data, lang, day, site_url, project)
         kept = (key, renderer.fill(markdown, posixpath.dirname(src_in_language)))
         state.filled[(lang, page.file.src_uri)] = kept
     markdown, unknown = kept[1]

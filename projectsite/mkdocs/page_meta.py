@@ -17,8 +17,9 @@ from projectsite import links, structured
 from projectsite.dates import adessive, format_day, today
 from projectsite.labels import LABELS
 from projectsite.load import SiteData
-from projectsite.period import has_ended, project_settings
+from projectsite.period import has_ended
 from projectsite.plaintext import first_sentences
+from projectsite.settings import NewsletterSettings, ProjectSettings, SiteExtra
 from projectsite.views import event_view
 
 from .state import BuildState, language, languages_of
@@ -33,20 +34,20 @@ EVENT_PAGE = re.compile(r"^(?P<lang>[a-z]{2})/events/(?P<id>[a-z0-9-]+)\.md$")
 NEWS_POST = re.compile(r"^(?P<lang>[a-z]{2})/news/(?P<slug>(?!index\.md)[^/]+)\.md$")
 
 
-def _image(config: MkDocsConfig) -> str:
+def _image(config: MkDocsConfig, settings: SiteExtra) -> str:
     """The share image (extra.share_image, a path in docs/ outside the language folders) as an address, or ""."""
-    path = str(config.extra.get("share_image") or "").lstrip("/")
+    path = (settings.share_image or "").lstrip("/")
     return f"{(config.site_url or '').rstrip('/')}/{path}" if path else ""
 
 
-def _area(config: MkDocsConfig) -> tuple[str, str]:
+def _area(settings: SiteExtra) -> tuple[str, str]:
     """The site's region and country for an event's place (extra.region, extra.country)."""
-    return str(config.extra.get("region") or ""), str(config.extra.get("country") or "")
+    return settings.region or "", settings.country or ""
 
 
-def _organizer(config: MkDocsConfig) -> dict[str, Any]:
-    org = config.extra["organizer"]
-    return structured.organization(org["name"], org.get("url"))
+def _organizer(settings: SiteExtra) -> dict[str, Any] | None:
+    org = settings.organizer
+    return structured.organization(org.name, org.url) if org is not None else None
 
 
 def _describe(page: Page, text: str) -> None:
@@ -55,21 +56,21 @@ def _describe(page: Page, text: str) -> None:
 
 
 def _structured_data(markdown: str, page: Page, config: MkDocsConfig, data: SiteData) -> list[dict[str, Any]]:
-    lang, url = language(config), page.canonical_url or ""
+    lang, url, settings = language(config), page.canonical_url or "", data.settings
     if match := EVENT_PAGE.match(page.file.src_uri):
         event = data.event(match["id"])
         if event is not None:
             view = event_view(event, lang, today(), config.site_url or "", data.languages.original)
             if view.summary:
                 _describe(page, first_sentences(view.summary))
-            ld = structured.event_ld(view, url, _organizer(config), _image(config), _area(config))
+            ld = structured.event_ld(view, url, _organizer(settings), _image(config, settings), _area(settings))
             return [ld] if ld is not None else []
     if match := NEWS_POST.match(page.file.src_uri):
         post = next((p for p in data.news.get(match["lang"], []) if p.slug == match["slug"]), None)
         if post is not None:
-            return [structured.news_ld(post, url, _organizer(config), _image(config))]
+            return [structured.news_ld(post, url, _organizer(settings), _image(config, settings))]
     if "<!-- projectsite:trainings -->" in markdown:
-        return [structured.course_ld(t, lang, url, _organizer(config)) for t in data.trainings]
+        return [structured.course_ld(t, lang, url, _organizer(settings)) for t in data.trainings]
     return []
 
 
@@ -93,26 +94,25 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+def on_env(env: Environment, config: MkDocsConfig, files: Files, settings: SiteExtra) -> Environment:
     """The head's language-wide facts, for every template (the 404 page has no page context)."""
     lang, languages = language(config), languages_of(config)
     env.globals["projectsite"] = {
         "path": links.language_path(config.site_url or "", lang, languages.original),
         "locale": _og_locale(lang),
         "alternate_locales": [_og_locale(other) for other in languages.others(lang)],
-        "image": _image(config),
+        "image": _image(config, settings),
         "labels": LABELS[lang],
-        "signup": _signup(config, _has_newsletter_page(files, lang, languages.original)),
-        "list_after_end": _list_after_end(config, lang),
+        "signup": _signup(config, settings.newsletter, _has_newsletter_page(files, lang, languages.original)),
+        "list_after_end": _list_after_end(settings.project, lang),
         "day_on": lambda day: adessive(day, lang),
         "iso_day": lambda iso: format_day(dt.date.fromisoformat(str(iso)[:10]), lang),
     }
     return env
 
 
-def _list_after_end(config: MkDocsConfig, lang: str) -> str:
+def _list_after_end(project: ProjectSettings | None, lang: str) -> str:
     """What the sign-up says once the project has ended; empty while it runs."""
-    project = project_settings(config.extra)
     if project is None or not has_ended(project, today()) or project.list_after_end is None:
         return ""
     return escape(project.list_after_end.get(lang)[0], quote=False)
@@ -124,16 +124,16 @@ def _has_newsletter_page(files: Files, lang: str, original: str) -> bool:
     return any(f.dest_uri == wanted for f in files)
 
 
-def _signup(config: MkDocsConfig, has_page: bool) -> dict[str, str]:
+def _signup(config: MkDocsConfig, newsletter: NewsletterSettings | None, has_page: bool) -> dict[str, str]:
     """The sign-up form's settings (Mailchimp names its anti-bot field after the form's u and id), and the
     newsletter page's address when the site has one ('' otherwise: then the footer has no sign-up at all)."""
-    settings = config.extra.get("newsletter") or {}
-    form_url = str(settings.get("form_url") or "")
+    settings = newsletter or NewsletterSettings()
+    form_url = settings.form_url
     query = parse_qs(urlsplit(form_url).query)
     bot_field = f"b_{query.get('u', [''])[0]}_{query.get('id', [''])[0]}"
     return {
         "form_url": form_url,
-        "language_field": str(settings.get("language_field") or "LANGUAGE"),
+        "language_field": settings.language_field or "LANGUAGE",
         "bot_field": bot_field,
         "page": links.language_path(config.site_url or "", language(config), languages_of(config).original)
         + "newsletter/"

@@ -111,7 +111,7 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
         return html_fixes.on_page_content(html)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        env = page_meta.on_env(env, config, files)
+        env = page_meta.on_env(env, config, files, self.state.settings)
         if self.caching:  # every page is read by now; none is written yet
             self.state.pages.choose(env, files, language(config))
         return env

@@ -15,6 +15,7 @@ from projectsite.locales import UNCONFIGURED_SITE_LANGUAGES
 from projectsite.messages import say, system_language
 from projectsite.models import DATA_FILES
 from projectsite.problems import Problem, errors
+from projectsite.settings import SiteExtra
 
 from .page_cache import PageCache
 from .theme_cache import ThemeCache
@@ -80,6 +81,11 @@ class BuildState:
     def failed(self) -> bool:
         """The data has errors: `mkdocs build` stops; `mkdocs serve` shows them instead of the site."""
         return bool(errors(self.problems))
+
+    @property
+    def settings(self) -> SiteExtra:
+        """mkdocs.yml's `extra:`, typed (empty before the data is loaded, or while it has a mistake)."""
+        return self.data.settings if self.data is not None else SiteExtra()
 
     def site_data(self, config: MkDocsConfig) -> SiteData:
         """The data as loaded by load_data() at the start of this language's build."""

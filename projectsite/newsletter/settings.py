@@ -1,4 +1,5 @@
-"""The newsletter's settings from mkdocs.yml (`site_url`, `extra.newsletter`), read as plain YAML."""
+"""The newsletter's settings from mkdocs.yml: `site_url` and `site_name` as MkDocs reads them (`!ENV` included),
+and `extra:` typed and validated as the site reads it (projectsite/settings.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]  # Mk
 from ..languages import Languages, site_languages
 from ..locales import UNCONFIGURED_SITE_LANGUAGES
 from ..messages import Message, say
+from ..problems import errors
+from ..settings import NewsletterSettings, SiteExtra, read_settings
+from ..text import Text
 
 
 class _Lenient(yaml.SafeLoader):
@@ -36,11 +40,11 @@ class Settings:
     languages: Languages = field(default_factory=lambda: Languages(UNCONFIGURED_SITE_LANGUAGES))
 
 
-def _per_language(value: object) -> dict[str, str]:
-    """A {language: text} setting; anything else in its place is no text."""
-    if not isinstance(value, dict):
+def _per_language(value: Text | None, languages: Languages) -> dict[str, str]:
+    """A text setting in each language it is written in, on one line."""
+    if value is None:
         return {}
-    return {str(lang): " ".join(str(text).split()) for lang, text in value.items() if isinstance(text, str | int)}
+    return {lang: " ".join(value.get(lang)[0].split()) for lang in languages if value.has(lang)}
 
 
 class SettingsUnreadable(Exception):
@@ -67,18 +71,29 @@ def _config(path: Path) -> dict[str, Any]:
     return config
 
 
+def _extra(root: Path, languages: Languages) -> SiteExtra:
+    """`extra:`, typed and validated as the site reads it; its first mistake stops the command."""
+    extra, problems = read_settings(root, languages)
+    for problem in errors(problems):
+        where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+        field = f" {problem.field}:" if problem.field else ""
+        raise SettingsUnreadable(say("nl_settings_mistake", where=where + field, error=problem.message))
+    return extra
+
+
 def load_settings(root: Path) -> Settings:
     config = _config(root / "mkdocs.yml")
-    extra: dict[str, Any] = config["extra"] if isinstance(config.get("extra"), dict) else {}
-    newsletter: dict[str, Any] = extra["newsletter"] if isinstance(extra.get("newsletter"), dict) else {}
+    languages = site_languages(root)
+    extra = _extra(root, languages)
+    newsletter = extra.newsletter or NewsletterSettings()
     return Settings(
         site_url=str(config.get("site_url") or "http://127.0.0.1:8000/"),
-        from_name=str(newsletter.get("from_name") or config.get("site_name") or ""),
-        reply_to=str(newsletter.get("reply_to") or ""),
+        from_name=newsletter.from_name or str(config.get("site_name") or ""),
+        reply_to=newsletter.reply_to,
         organisation=str(config.get("copyright") or ""),
-        funders=_per_language(extra.get("funders")),
-        funder_logo_alt=_per_language(extra.get("funder_logo_alt")),
-        funder_logo=str(extra.get("funder_logo") or ""),
-        funder_url=str(extra.get("funder_url") or ""),
-        languages=site_languages(root),
+        funders=_per_language(extra.funders, languages),
+        funder_logo_alt=_per_language(extra.funder_logo_alt, languages),
+        funder_logo=extra.funder_logo or "",
+        funder_url=extra.funder_url or "",
+        languages=languages,
     )
