@@ -29,6 +29,7 @@ class FakeMailchimp:
         self.fail_paths: dict[str, list[int]] = {}  # path ending → statuses, one per matching request
         self.campaigns: dict[str, dict] = {}
         self.tests: list[dict] = []
+        self.counts_recipients = True  # False: a campaign's recipient_count is left out, as a field may be
         self.active = 0
         self.lock = threading.Lock()
 
@@ -119,6 +120,11 @@ class FakeMailchimp:
             return problem(404, "Resource Not Found", "The requested resource could not be found.")
         found, action = self.campaigns[match.group(1)], match.group(2)
         if action is None and method == "GET":
+            if not self.counts_recipients:
+                return 200, {
+                    **found,
+                    "recipients": {k: v for k, v in found["recipients"].items() if k != "recipient_count"},
+                }
             return 200, found
         if action is None and method == "DELETE":
             del self.campaigns[found["id"]]

@@ -226,6 +226,15 @@ def test_a_campaign_already_sent_on_mailchimp_while_the_log_says_created_is_not_
     assert log.count("status: created") == 2 and log.count("status: sent") == 2
 
 
+def test_a_send_whose_count_mailchimp_leaves_out_is_logged_with_no_recipients(synced: Project, mailchimp) -> None:
+    fake, url = mailchimp
+    fake.counts_recipients = False
+    result = run(synced, fake, url, "announce", "event:ringsoit-2022", "--send")
+    assert result.returncode == 0, result.stdout + result.stderr
+    log = (synced.root / "data" / "newsletter-log.yaml").read_text(encoding="utf-8")
+    assert log.count("status: sent") == 2 and log.count("recipients: 0") == 2 and "recipients: 1" not in log
+
+
 def test_an_item_sent_by_mailchimp_is_not_sent_again_by_the_outbox(synced: Project, mailchimp) -> None:
     fake, url = mailchimp
     assert run(synced, fake, url, "announce", "event:ringsoit-2022", "--send").returncode == 0

@@ -13,7 +13,7 @@ def test_home_says_what_the_project_is_in_estonian(real_site: Project) -> None:
     for fact in (
         "Lõimitud teenused koolist väljalangemise ennetamiseks Võru maakonnas",
         "1. mai 2022 – 30. aprill 2024",
-        "376 602 eurot",
+        "376 602 €",
         "Võrumaa Omavalitsuste Liit",
     ):
         assert fact in home

@@ -25,7 +25,7 @@ def test_a_page_with_sections_keeps_its_table_of_contents(real_site: Project) ->
 
 def test_the_home_page_gives_the_key_facts(real_site: Project) -> None:
     facts = [text(li) for li in soup(real_site.root / "site", "en/").select(".ps-facts li")]
-    assert [f.split(":")[0] for f in facts] == ["Period", "Funding", "Beneficiary", "Funders"]
+    assert [f.split(":")[0] for f in facts] == ["Period", "Programme", "Funding", "Beneficiary", "Funded by"]
 
 
 def test_the_language_switch_says_the_other_language_in_words(real_site: Project) -> None:
