@@ -11,40 +11,20 @@ Not a test: a test says what must hold; this shows what a visitor sees.
 from __future__ import annotations
 
 import argparse
-import functools
 import html
 import os
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
+from static_server import served
 
 CHROMIUM = "/usr/bin/chromium"
 WIDTHS = {375: 812, 1280: 900}  # width → the height of the first screen
 SCHEMES = ("light", "dark")
 TALLEST = 2400  # a long page is cut here: the sheet shows its top
-
-
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def served(folder: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 def build(site: Path, out: Path, today: str | None) -> None:
