@@ -11,6 +11,8 @@ import vobject
 from conftest import Project
 from pages import soup
 
+from projectsite.load import load_site
+
 UTC = dt.UTC
 
 
@@ -30,7 +32,8 @@ def test_each_language_has_a_calendar_of_all_events(real_site: Project, rel: str
     calendar = icalendar.Calendar.from_ical(path.read_bytes())
     assert calendar["VERSION"] == "2.0" and calendar.get("X-WR-CALNAME").startswith("LÕIM")
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Tallinn"]
-    assert len(events_of(path)) == 10
+    data, _ = load_site(real_site.root)  # counted from the data, so that an editor's new event breaks nothing
+    assert len(events_of(path)) == len([e for e in data.events if e.start is not None]) > 0
     assert set(vobject_events(path)) == set(events_of(path))
 
 

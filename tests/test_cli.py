@@ -9,7 +9,8 @@ from test_build_errors import BAD_EVENT, MODULE_OUTSIDE
 def test_check_passes_the_shipped_site(project: Project) -> None:
     result = project.check()
     assert result.returncode == 0, result.stdout
-    assert result.stdout.strip() == "All data files and news posts are valid."
+    last = result.stdout.strip().splitlines()[-1]  # an editor's warning (an event outside the period) may come
+    assert last == "All data files and news posts are valid." or last.startswith("0 errors, "), last
 
 
 def test_check_prints_each_problem_and_exits_1(project: Project) -> None:
@@ -28,4 +29,5 @@ def test_check_passes_warnings_unless_strict(project: Project) -> None:
     project.write("data/trainings.yaml", MODULE_OUTSIDE)
     relaxed, strict = project.check(), project.check("--strict")
     assert relaxed.returncode == 0 and "warning: the module is dated" in relaxed.stdout
-    assert strict.returncode == 1 and strict.stdout.splitlines()[-1] == "0 errors, 1 warning."
+    assert strict.returncode == 1 and strict.stdout.count("warning: the module is dated") == 1
+    assert strict.stdout.splitlines()[-1].startswith("0 errors, ")
