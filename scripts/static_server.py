@@ -1,6 +1,7 @@
 """The built site on 127.0.0.1 as a static host such as GitHub Pages serves it: text files gzip-compressed
 for a browser that accepts it. Python's own http.server sends them uncompressed, which no host does, and
-Lighthouse then counts three times the bytes (for the benchmarks and the screenshots, not the tests)."""
+Lighthouse then counts three times the bytes; and a missing page gets the site's root 404.html, as GitHub
+Pages answers (for the benchmarks and the screenshots, not the tests)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,19 @@ COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".ics"}
 class StaticHost(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def send_head(self) -> BinaryIO | None:  # type: ignore[override]
         path = Path(self.translate_path(self.path))
