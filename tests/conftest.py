@@ -26,6 +26,16 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("PROJECTSITE_BACKOFF", "0.001")
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    """A skipped test is a failed one: a check that did not run is not a check that passed."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped, which this suite counts as failed: {report.longrepr}"
+
+
 @dataclass
 class Project:
     """A copy of the site's sources that a test may change, build and read back."""
