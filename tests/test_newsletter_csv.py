@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from newsletter_cli import make_root, newsletter, statuses
 
+from projectsite.newsletter import csvfile
+
 PEOPLE = "email{d}name{d}language{d}consent_at\nmari@example.ee{d}Mari{d}et{d}2024-01-05T10:00\njohn@example.com{d}John{d}en{d}\n"
 
 
@@ -78,6 +80,23 @@ def test_a_file_that_cant_be_used_is_a_message_and_exit_1(root: Path, make, word
     result = newsletter(root, "sync", make(root))
     assert result.returncode == 1 and words in result.stdout, result.stdout + result.stderr
     assert result.stderr == "" and not (root / "outbox").exists()
+
+
+def test_a_file_over_the_size_limit_is_a_message_and_nothing_is_read(root: Path) -> None:
+    path = root / "huge.csv"
+    path.write_bytes(b"email\n")
+    os.truncate(path, csvfile.LARGEST + 1)  # sparse: no 64 MB written
+    result = newsletter(root, "sync", str(path))
+    assert result.returncode == 1 and "larger than 64 MB" in result.stdout, result.stdout + result.stderr
+    assert not (root / "outbox").exists()
+
+
+def test_a_file_of_exactly_the_size_limit_is_read(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = PEOPLE.format(d=",").encode()
+    monkeypatch.setattr(csvfile, "LARGEST", len(data))
+    result = newsletter(root, "sync", write(root, "s.csv", data))
+    assert result.returncode == 0, result.stdout
+    assert statuses(root) == {"mari@example.ee": "subscribed", "john@example.com": "pending"}
 
 
 def test_an_unreadable_file_is_a_message(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
