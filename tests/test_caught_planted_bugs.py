@@ -9,10 +9,14 @@ import pytest
 from newsletter_cli import make_root, newsletter
 from pydantic import ValidationError
 
+from projectsite import dates
 from projectsite.feeds import build_feed
+from projectsite.languages import Languages
 from projectsite.load import SiteData, load_data_file
 from projectsite.models import Event, NewsFrontMatter
 from projectsite.newsletter.address import LONGEST, BadAddress, normalise
+from projectsite.structured import place
+from projectsite.tables import label_cells
 
 
 def events_from(tmp_path: Path, yaml_text: str) -> list:
@@ -99,3 +103,68 @@ def test_a_validated_entry_cannot_be_changed_afterwards() -> None:
     with pytest.raises(ValidationError):
         event.id = "b"  # type: ignore[misc]
     assert hash(event.start) and event.id == "a"
+
+
+def _problems(tmp_path: Path, name: str, yaml_text: str) -> list[str]:
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / f"{name}.yaml").write_text(yaml_text, encoding="utf-8")
+    _, problems = load_data_file(tmp_path, name, Languages(("et", "en")))
+    return [p.message.text("en") for p in problems]
+
+
+def test_a_text_cut_at_a_comma_inside_braces_is_a_message(tmp_path: Path) -> None:
+    found = _problems(tmp_path, "events", "- id: x\n  title: {et: Tere, maailm, en: Hello}\n  start: 2024-05-01\n")
+    assert len(found) == 1 and found[0].startswith("'maailm' reads as a field name"), found
+
+
+@pytest.mark.parametrize(("language", "problems"), [("en", 0), ("de", 1)])
+def test_a_media_items_language_is_one_of_the_sites(tmp_path: Path, language: str, problems: int) -> None:
+    item = f"- date: 2024-05-01\n  title: T\n  outlet: O\n  language: {language}\n"
+    assert len(_problems(tmp_path, "media", item)) == problems
+
+
+@pytest.mark.parametrize(("year", "problems"), [(1899, 1), (1900, 0), (2999, 0), (3000, 1)])
+def test_years_from_1900_to_2999_are_accepted(tmp_path: Path, year: int, problems: int) -> None:
+    assert len(_problems(tmp_path, "events", f"- id: x\n  title: X\n  start: {year}-05-01\n")) == problems
+
+
+def test_a_day_alone_is_taken_as_midnight_in_tallinn() -> None:
+    assert dates.aware(dt.date(2024, 5, 1)).isoformat() == "2024-05-01T00:00:00+03:00"
+    assert dates.aware(dt.date(2024, 5, 1), end_of_day=True).isoformat().startswith("2024-05-01T23:59:59")
+
+
+def test_a_place_names_the_sites_region_and_country_when_they_are_set() -> None:
+    assert place("Kubija", "Region", "EE")["location"]["address"] == {
+        "@type": "PostalAddress",
+        "addressRegion": "Region",
+        "addressCountry": "EE",
+    }
+    assert place("Kubija", "", "EE")["location"]["address"] == {"@type": "PostalAddress", "addressCountry": "EE"}
+    assert "address" not in place("Kubija", "", "")["location"]
+
+
+def test_a_table_of_three_columns_gets_labelled_cells_and_one_of_two_does_not() -> None:
+    three = "<table><thead><tr><th>A</th><th>B</th><th>C</th></tr></thead><tbody><tr><td>1</td><td>2</td><td>3</td></tr></tbody></table>"
+    two = "<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>"
+    assert '<td data-label="C">3</td>' in label_cells(three)
+    assert label_cells(two) == two
+
+
+@pytest.mark.parametrize("url", ["ftp://127.0.0.1/3.0", "https:///3.0", "https://näide.ee/3.0"])
+def test_a_mailchimp_address_that_is_not_a_web_address_is_a_message(tmp_path: Path, url: str) -> None:
+    root = make_root(tmp_path)
+    env = {"MAILCHIMP_API_KEY": "k-us1", "MAILCHIMP_LIST_ID": "list1", "MAILCHIMP_API_URL": url}
+    result = newsletter(root, "status", env=env)
+    assert result.returncode != 0 and f"MAILCHIMP_API_URL must be an http:// or https:// address, found '{url}'" in (
+        result.stdout + result.stderr
+    ), result.stdout + result.stderr
+
+
+def test_without_an_address_mailchimp_is_reached_at_the_keys_data_centre(monkeypatch: pytest.MonkeyPatch) -> None:
+    from projectsite.newsletter.mailchimp import MailchimpBackend
+
+    monkeypatch.setenv("MAILCHIMP_API_KEY", "0123abcd-us21")
+    monkeypatch.setenv("MAILCHIMP_LIST_ID", "list1")
+    monkeypatch.delenv("MAILCHIMP_API_URL", raising=False)
+    backend = MailchimpBackend(settings=None)  # type: ignore[arg-type]  # no request is made
+    assert backend.client.api_client.server == "us21"  # mailchimp-marketing puts it into its host
