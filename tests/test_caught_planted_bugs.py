@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
@@ -10,13 +11,21 @@ from newsletter_cli import make_root, newsletter
 from pydantic import ValidationError
 
 from projectsite import dates
+from projectsite.calendar import _calendar, vevent
 from projectsite.feeds import build_feed
 from projectsite.languages import Languages
 from projectsite.load import SiteData, load_data_file
-from projectsite.models import Event, NewsFrontMatter
+from projectsite.messages import say
+from projectsite.models import Event, NewsFrontMatter, Period
+from projectsite.news import shown
 from projectsite.newsletter.address import LONGEST, BadAddress, normalise
+from projectsite.newsletter.address import key as address_key
+from projectsite.period import events_outside
+from projectsite.problems import Problem
 from projectsite.structured import place
 from projectsite.tables import label_cells
+from projectsite.urls import parse as parse_url
+from projectsite.yamlfile import MAX_DEPTH, SyntaxProblem, parse
 
 
 def events_from(tmp_path: Path, yaml_text: str) -> list:
@@ -168,3 +177,50 @@ def test_without_an_address_mailchimp_is_reached_at_the_keys_data_centre(monkeyp
     monkeypatch.delenv("MAILCHIMP_API_URL", raising=False)
     backend = MailchimpBackend(settings=None)  # type: ignore[arg-type]  # no request is made
     assert backend.client.api_client.server == "us21"  # mailchimp-marketing puts it into its host
+
+
+def test_the_last_minute_of_the_day_is_a_time_of_day(tmp_path: Path) -> None:
+    events = events_from(tmp_path, "- id: x\n  title: X\n  start: '2024-05-01 23:59'\n")
+    assert events[0].start == dt.datetime(2024, 5, 1, 23, 59)
+
+
+def test_a_problem_once_found_cannot_be_changed() -> None:
+    problem = Problem("data/events.yaml", 3, "events[0].start", say("year_range", value="1", first=1, last=2))
+    with pytest.raises(FrozenInstanceError):
+        problem.line = 4  # type: ignore[misc]
+
+
+def test_nesting_as_deep_as_the_limit_is_read_and_one_level_more_is_a_message() -> None:
+    assert parse("[" * MAX_DEPTH + "]" * MAX_DEPTH).data is not None
+    with pytest.raises(SyntaxProblem):
+        parse("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1))
+
+
+def test_a_timed_start_with_an_all_day_end_ends_in_the_calendar_at_the_end_of_that_day() -> None:
+    event = Event.model_validate({"id": "a", "title": "A", "start": "2024-05-01 10:00", "end": "2024-05-01"})
+    stamp = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    entry = vevent(event, "et", "https://x.example.ee/", dt.date(2024, 1, 1), stamp, "et")
+    assert entry is not None and b"DTEND;TZID=Europe/Tallinn:20240501T235959" in entry.to_ical()
+
+
+def test_an_event_that_ends_on_the_projects_last_day_is_inside_its_period() -> None:
+    period = Period.model_validate({"start": "2022-05-01", "end": "2024-04-30"})
+    inside = Event.model_validate({"id": "a", "title": "A", "start": "2024-04-29", "end": "2024-04-30"})
+    outside = Event.model_validate({"id": "b", "title": "B", "start": "2024-04-29", "end": "2024-05-01"})
+    assert events_outside([inside, outside], period) == [(1, outside)]
+
+
+def test_a_news_file_name_in_a_message_shows_no_control_character() -> None:
+    assert shown("docs/et/news/2024-01-01-a\nb\x1b[31m.md") == "docs/et/news/2024-01-01-a?b?[31m.md"
+
+
+def test_a_calendar_asks_to_be_fetched_again_daily() -> None:
+    assert b"REFRESH-INTERVAL;VALUE=DURATION:P1D" in _calendar("T").to_ical()
+
+
+def test_an_address_kept_from_before_that_no_longer_validates_is_still_compared_by_its_visible_form() -> None:
+    assert address_key(" \ufeffVana AADRESS ") == "vana aadress"
+
+
+def test_a_mailto_address_in_capitals_is_taken() -> None:
+    assert parse_url("MAILTO:info@example.ee") == "mailto:info@example.ee"

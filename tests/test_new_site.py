@@ -76,6 +76,17 @@ def test_new_refuses_a_language_it_has_no_words_for(tmp_path: Path, capsys: pyte
     assert not (tmp_path / "x").exists()
 
 
+def test_new_refuses_a_language_given_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", str(tmp_path / "x"), "--languages", "et,en,et", "--lang", "et"]) == 1
+    assert "ei ole keelte loend" in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()
+
+
+def test_new_takes_the_languages_it_is_given(tmp_path: Path) -> None:
+    assert main(["new", str(tmp_path / "x"), "--languages", "en,et", "--lang", "en"]) == 0
+    assert sorted(p.name for p in (tmp_path / "x" / "docs").iterdir()) == ["en", "et"]
+
+
 def test_new_answers_a_file_in_the_folders_place_with_a_message(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -37,6 +37,11 @@ class Mailbox:
         self.kill_after: tuple[int, int] | None = None  # (n, pid)
         self.hold: threading.Event | None = None
         self.received = threading.Event()
+        self.quits = 0
+
+    async def handle_QUIT(self, server, session, envelope):
+        self.quits += 1
+        return "221 Bye"
 
     async def handle_RCPT(self, server, session, envelope, address, options):
         if self.refuse:
@@ -137,6 +142,13 @@ def test_smtp_is_chosen_when_smtp_host_is_set_and_delivers_each_language(
     assert set(delivered) == {("mari@example.ee",), ("john@example.com",)}
     assert delivered[("mari@example.ee",)]["Subject"] == "LÕIM: LÕIM projekti ringsõit Võru maakonnas"
     assert delivered[("john@example.com",)]["List-Unsubscribe"].strip().startswith("<mailto:lota.vana@vorumaa.ee?")
+
+
+def test_a_send_ends_its_session_with_quit(smtp_audience: Project, mailbox: tuple[Mailbox, int]) -> None:
+    box, port = mailbox
+    result = run(smtp_audience, port, "announce", "event:ringsoit-2022", "--send")
+    assert result.returncode == 0 and len(box.messages) == 2, result.stdout + result.stderr
+    assert box.quits == 2  # one session per language, each ended with QUIT
 
 
 def test_a_passing_refusal_is_retried(smtp_audience: Project, mailbox: tuple[Mailbox, int]) -> None:
