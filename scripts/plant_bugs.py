@@ -171,7 +171,7 @@ MARKERS = "not browser and not validator"
 EQUIVALENT: dict[tuple[str, int, str], str] = {
     ("views", 26, "return"): "None instead of '' for a scheduled event's notice: every reader of it "
     "(EventView.lines, calendar.py, the event template's `if v.notice`) only tests truthiness",
-    ("newsletter/csvfile", 86, "constant"): "maxsplit=1 -> 2 in a split of which only the first part is used",
+    ("newsletter/csvfile", 89, "constant"): "maxsplit=1 -> 2 in a split of which only the first part is used",
     (
         "feeds",
         48,
@@ -184,6 +184,9 @@ EQUIVALENT: dict[tuple[str, int, str], str] = {
     ("period", 12, "negate"): "the settings module imported at run time as well as for mypy: no import cycle",
     ("yamlfile", 159, "constant"): "added < 1 for added < 0: a document with an alias always adds at least one "
     "node (the alias), so the expansion is never 0",
+    ("yamlfile", 159, "compare"): "added <= 0 for added < 0: for the same reason, the expansion is never 0",
+    ("urls", 63, "constant"): "split('@', 2)[1] for split('@', 1)[1] in a mailto: address whose pattern allows one '@' "
+    "before the '?': the part up to the '?' is the same",
     ("yamlsyntax", 45, "constant"): "the line and column used when PyYAML's error has no mark at all; "
     "every error its scanner, parser and composer raise has one",
     ("amounts", 32, "constant"): "replace(..., 1) -> 2 in a pattern that holds '#,##0' once",

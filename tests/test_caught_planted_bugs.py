@@ -224,3 +224,93 @@ def test_an_address_kept_from_before_that_no_longer_validates_is_still_compared_
 
 def test_a_mailto_address_in_capitals_is_taken() -> None:
     assert parse_url("MAILTO:info@example.ee") == "mailto:info@example.ee"
+
+
+def test_an_smtp_port_with_spaces_around_it_is_that_port(monkeypatch: pytest.MonkeyPatch) -> None:
+    from projectsite.newsletter.smtp import server_address
+
+    monkeypatch.setenv("SMTP_HOST", " mail.example.ee ")
+    monkeypatch.setenv("SMTP_PORT", " 2525\n")
+    assert server_address() == ("mail.example.ee", 2525)
+
+
+def test_only_subscribed_members_of_a_language_are_its_recipients(tmp_path: Path) -> None:
+    from projectsite.newsletter.audience import Member
+    from projectsite.newsletter.store import LocalAudience
+
+    store = LocalAudience(tmp_path / "audience.sqlite")
+    store.upsert(
+        [
+            Member("b@example.ee", "", "et", "subscribed"),
+            Member("a@example.ee", "", "et", "subscribed"),
+            Member("p@example.ee", "", "et", "pending"),
+            Member("u@example.ee", "", "et", "unsubscribed"),
+            Member("e@example.ee", "", "en", "subscribed"),
+        ]
+    )
+    assert [m.email for m in store.recipients("et")] == ["a@example.ee", "b@example.ee"]
+    assert [m.email for m in store.recipients("en")] == ["e@example.ee"]
+
+
+@pytest.mark.parametrize("source", ["x\n\n***", "***\n\nx"])
+def test_a_data_text_whose_first_or_last_block_is_dropped_leaves_no_empty_line(source: str) -> None:
+    from projectsite.richtext import to_html
+
+    assert to_html(source) == "<p>x</p>"
+
+
+def test_a_language_with_spaces_around_it_in_the_subscribers_file_is_that_language(tmp_path: Path) -> None:
+    from newsletter_cli import statuses
+
+    root = make_root(tmp_path)
+    (root / "s.csv").write_text("email,language,consent_at\nmari@example.ee, EN ,2024-01-01T10:00\n", encoding="utf-8")
+    result = newsletter(root, "sync", str(root / "s.csv"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert statuses(root) == {"mari@example.ee": "subscribed"}
+    assert languages_of(root) == {"mari@example.ee": "en"}
+
+
+def languages_of(root: Path) -> dict[str, str]:
+    import sqlite3
+
+    return dict(sqlite3.connect(root / "outbox" / "audience.sqlite").execute("SELECT email, language FROM members"))
+
+
+def test_a_quoted_day_with_spaces_around_it_is_that_day(tmp_path: Path) -> None:
+    events = events_from(tmp_path, "- id: x\n  title: X\n  start: 2024-05-02\n  published: ' 2024-05-01 '\n")
+    assert events[0].published == dt.date(2024, 5, 1)
+
+
+def test_front_matter_closed_by_a_line_with_trailing_spaces_is_read() -> None:
+    from projectsite.news import front_matter
+
+    assert front_matter("---\ntitle: A\n---  \nText\n") == ("title: A", 1)
+
+
+def test_an_event_is_found_by_its_id() -> None:
+    a = Event.model_validate({"id": "a", "title": "A", "start": "2024-05-01"})
+    b = Event.model_validate({"id": "b", "title": "B", "start": "2024-05-02"})
+    data = SiteData(events=[a, b])
+    assert data.event("b") is b
+    assert data.event("c") is None
+
+
+def test_a_new_person_subscribed_in_another_language_gets_that_language(tmp_path: Path) -> None:
+    root = make_root(tmp_path)
+    result = newsletter(root, "subscribe", "mari@example.ee", "--consent", "--language", "en")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert languages_of(root) == {"mari@example.ee": "en"}
+
+
+def test_new_says_how_many_files_it_wrote(tmp_path: Path) -> None:
+    from inprocess import projectsite
+
+    target = tmp_path / "site"
+    result = projectsite(["new", str(target), "--lang", "en"], cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    written = sum(1 for p in target.rglob("*") if p.is_file())
+    assert f"({written} files)" in result.stdout, result.stdout
+
+
+def test_an_address_with_spaces_around_it_is_the_bare_address() -> None:
+    assert normalise("  mari@example.ee \t") == "mari@example.ee"
