@@ -314,3 +314,113 @@ def test_new_says_how_many_files_it_wrote(tmp_path: Path) -> None:
 
 def test_an_address_with_spaces_around_it_is_the_bare_address() -> None:
     assert normalise("  mari@example.ee \t") == "mari@example.ee"
+
+
+def test_a_feed_item_once_made_cannot_be_changed() -> None:
+    from projectsite.feeds import FeedItem
+
+    item = FeedItem.__new__(FeedItem)
+    with pytest.raises(FrozenInstanceError):
+        item.title = "x"  # type: ignore[misc]
+
+
+def test_an_event_that_starts_on_the_projects_first_day_is_inside_its_period() -> None:
+    period = Period.model_validate({"start": "2022-05-01", "end": "2024-04-30"})
+    inside = Event.model_validate({"id": "a", "title": "A", "start": "2022-05-01"})
+    outside = Event.model_validate({"id": "b", "title": "B", "start": "2022-04-30"})
+    assert events_outside([inside, outside], period) == [(1, outside)]
+
+
+def test_a_members_tags_are_kept_in_the_local_audience(tmp_path: Path) -> None:
+    from projectsite.newsletter.audience import Member
+    from projectsite.newsletter.store import LocalAudience
+
+    store = LocalAudience(tmp_path / "audience.sqlite")
+    store.upsert([Member("a@example.ee", "Mari", "et", "subscribed", ("teachers", "voru"))])
+    assert store.members()["a@example.ee"].tags == ("teachers", "voru")
+
+
+def test_no_wait_follows_the_last_failed_try(monkeypatch: pytest.MonkeyPatch) -> None:
+    from projectsite.newsletter import backends_base
+    from projectsite.newsletter.backends_base import BackendFailure, Passing, retrying
+
+    waits: list[float] = []
+    monkeypatch.setattr(backends_base.time, "sleep", waits.append)
+
+    def fails() -> None:
+        raise Passing("busy")
+
+    with pytest.raises(BackendFailure):
+        retrying(fails)
+    assert len(waits) == backends_base.RETRIES
+
+
+def test_a_calendar_subscription_keeps_a_scheme_like_text_in_its_path() -> None:
+    from projectsite.links import webcal
+
+    assert webcal("https://x.example.ee/go?to=https://y.ee/c.ics") == "webcal://x.example.ee/go?to=https://y.ee/c.ics"
+
+
+def test_a_team_members_address_with_spaces_around_it_is_kept_bare() -> None:
+    from projectsite.models import TeamMember
+
+    member = TeamMember.model_validate({"name": "Mari", "role": "Juht", "email": " mari@example.ee "})
+    assert member.email == "mari@example.ee"
+
+
+def test_a_local_time_the_clocks_skip_is_an_error_and_one_they_repeat_a_warning() -> None:
+    from projectsite.rules import local_time
+
+    [(_, skipped, severity)] = local_time(dt.datetime(2024, 3, 31, 3, 30), ("start",))
+    assert severity == "error" and skipped.text("en").startswith("2024-03-31 03:30 does not exist in Tallinn")
+    [(_, repeated, severity)] = local_time(dt.datetime(2024, 10, 27, 3, 30), ("start",))
+    assert severity == "warning" and repeated.text("en").startswith("2024-10-27 03:30 happens twice in Tallinn")
+
+
+def test_a_courses_description_is_its_goal_and_its_sessions_take_place_at_its_venue() -> None:
+    from projectsite.models import Training
+    from projectsite.structured import course_ld
+
+    training = Training.model_validate(
+        {
+            "id": "t",
+            "title": "Koolitus",
+            "period": {"start": "2023-09-01", "end": "2023-12-31"},
+            "venue": "Võru, *Kreutzwaldi* 2",
+            "goal": "Õppida **koos**",
+            "modules": [{"id": "m1", "title": "Esimene", "date": "2023-09-05"}],
+        }
+    )
+    ld = course_ld(training, "et", "https://x.example.ee/koolitused/", None)
+    assert ld["description"] == "Õppida koos"
+    assert ld["hasCourseInstance"][0]["location"] == "Võru, Kreutzwaldi 2"
+
+
+def test_a_text_without_its_translation_inside_a_list_is_found() -> None:
+    from projectsite.models import Training
+    from projectsite.translations import untranslated
+
+    training = Training.model_validate(
+        {
+            "id": "t",
+            "title": {"et": "Koolitus", "en": "Training"},
+            "period": {"start": "2023-09-01", "end": "2023-12-31"},
+            "outcomes": [{"et": "Üks", "en": "One"}, {"et": "Teine"}],
+        }
+    )
+    assert list(untranslated(training, Languages(("et", "en")))) == [(("outcomes", 1), "en")]
+
+
+@pytest.mark.parametrize("address", ["mailto:a@-x-.ee", "mailto:a(b)@x.ee"])
+def test_a_mailto_address_is_refused_for_a_bad_host_alone_or_a_bad_local_part_alone(address: str) -> None:
+    from projectsite.urls import Refusal
+
+    with pytest.raises(Refusal):
+        parse_url(address)
+
+
+def test_a_site_without_the_i18n_plugin_is_in_its_themes_language(tmp_path: Path) -> None:
+    from projectsite.languages import site_languages
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: S\ntheme:\n  name: material\n  language: lv\n", encoding="utf-8")
+    assert site_languages(tmp_path).codes == ("lv",)
