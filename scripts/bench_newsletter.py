@@ -3,6 +3,7 @@ how many requests a Mailchimp sync of 10,000 takes, against the loopback Mailchi
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -71,6 +72,7 @@ def mailchimp(folder: Path) -> None:
 
 
 def main() -> None:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()  # --help answers; nothing else is taken
     with tempfile.TemporaryDirectory() as tmp:
         local(Path(tmp))
         mailchimp(Path(tmp))
