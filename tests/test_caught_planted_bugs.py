@@ -424,3 +424,46 @@ def test_a_site_without_the_i18n_plugin_is_in_its_themes_language(tmp_path: Path
 
     (tmp_path / "mkdocs.yml").write_text("site_name: S\ntheme:\n  name: material\n  language: lv\n", encoding="utf-8")
     assert site_languages(tmp_path).codes == ("lv",)
+
+
+def test_an_empty_subscribers_file_is_reported_at_its_first_line(tmp_path: Path) -> None:
+    root = make_root(tmp_path)
+    (root / "s.csv").write_text("\n\n", encoding="utf-8")
+    result = newsletter(root, "sync", str(root / "s.csv"))
+    assert result.returncode == 1
+    assert (result.stdout + result.stderr).startswith("s.csv:1: the file is empty"), result.stdout + result.stderr
+
+
+def test_a_dry_run_of_subscribe_changes_nobody(tmp_path: Path) -> None:
+    from newsletter_cli import statuses
+
+    root = make_root(tmp_path)
+    newsletter(root, "subscribe", "known@example.ee")
+    result = newsletter(root, "subscribe", "new@example.ee", "known@example.ee", "--consent", "--dry-run")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert statuses(root) == {"known@example.ee": "pending"}
+
+
+def test_a_subscriber_once_read_cannot_be_changed() -> None:
+    from projectsite.newsletter.audience import Subscriber
+
+    subscriber = Subscriber("mari@example.ee")
+    with pytest.raises(FrozenInstanceError):
+        subscriber.email = "x@example.ee"  # type: ignore[misc]
+
+
+def test_a_news_post_once_read_cannot_be_changed() -> None:
+    from projectsite.models import NewsPost
+
+    post = NewsPost(slug="2024-01-01-a", lang="et", date=dt.date(2024, 1, 1), title="A", src="docs/et/news/a.md")
+    with pytest.raises(ValidationError):
+        post.slug = "x"  # type: ignore[misc]
+
+
+def test_the_original_language_lives_at_the_root_and_the_others_in_their_folders() -> None:
+    languages = Languages(("et", "en", "ru"))
+    assert [languages.prefix(code) for code in languages.codes] == ["", "en/", "ru/"]
+
+
+def test_a_mailto_address_with_its_domain_in_capitals_is_taken() -> None:
+    assert parse_url("mailto:info@EXAMPLE.ee") == "mailto:info@EXAMPLE.ee"
