@@ -213,6 +213,13 @@ EQUIVALENT: dict[tuple[str, int, str], str] = {
     "looks at that key",
     ("newsletter/smtp", 33, "constant"): "a host whose name does not resolve taken as this machine: the check runs "
     "only after a connection to that host succeeded, so its name resolved",
+    ("views", 168, "constant"): "the year 1 instead of 0 for a past event with neither a date nor a year: there is "
+    "none, since such an event stays upcoming (is_upcoming)",
+    ("load", 85, "drop-call"): "lower() of the known data files' names, which are all lower-case already",
+    ("load", 87, "constant"): "two close matches asked for instead of one: only the closest (the first) is used",
+    ("plaintext", 18, "constant"): "maxsplit=1 -> 2 in a split of which only the first part is used",
+    ("newsletter/audience", 46, "constant"): "a member's asked_at compared too: every comparison of members (the "
+    "sync's and subscribe's) is between a member and its own copy, which carries the same asked_at",
     ("yamlsyntax", 45, "constant"): "the line and column used when PyYAML's error has no mark at all; "
     "every error its scanner, parser and composer raise has one",
     ("amounts", 32, "constant"): "replace(..., 1) -> 2 in a pattern that holds '#,##0' once",

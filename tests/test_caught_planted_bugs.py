@@ -467,3 +467,69 @@ def test_the_original_language_lives_at_the_root_and_the_others_in_their_folders
 
 def test_a_mailto_address_with_its_domain_in_capitals_is_taken() -> None:
     assert parse_url("mailto:info@EXAMPLE.ee") == "mailto:info@EXAMPLE.ee"
+
+
+def test_a_data_file_named_in_capitals_gets_the_known_name_as_advice(tmp_path: Path) -> None:
+    from projectsite.load import unknown_data_files
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "EVENTS.yaml").write_text("[]\n", encoding="utf-8")
+    [problem] = unknown_data_files(tmp_path)
+    assert problem.message.text("en") == "no part of the site reads this file: did you mean data/events.yaml?"
+
+
+def test_a_course_session_is_named_by_its_module() -> None:
+    from projectsite.models import Training
+    from projectsite.structured import course_ld
+
+    training = Training.model_validate(
+        {
+            "id": "t",
+            "title": "Koolitus",
+            "period": {"start": "2023-09-01", "end": "2023-12-31"},
+            "modules": [{"id": "m1", "title": {"et": "Esimene", "en": "First"}, "date": "2023-09-05"}],
+        }
+    )
+    ld = course_ld(training, "en", "https://x.example.ee/en/trainings/", None)
+    assert ld["hasCourseInstance"][0]["name"] == "First"
+
+
+def test_news_posts_are_listed_newest_first(tmp_path: Path) -> None:
+    from projectsite.news import read_news
+
+    folder = tmp_path / "docs" / "et" / "news"
+    folder.mkdir(parents=True)
+    for day in ("2024-01-05", "2024-03-01", "2023-12-24"):
+        (folder / f"{day}-post.md").write_text(f"---\ntitle: P {day}\ndate: {day}\n---\nText\n", encoding="utf-8")
+    posts, problems = read_news(tmp_path, "docs", "et")
+    assert not problems, [p.message.text("en") for p in problems]
+    assert [p.date.isoformat() for p in posts] == ["2024-03-01", "2024-01-05", "2023-12-24"]
+
+
+def test_the_site_data_once_loaded_cannot_be_changed() -> None:
+    with pytest.raises(FrozenInstanceError):
+        SiteData().events = []  # type: ignore[misc]
+
+
+def test_a_sync_after_people_were_asked_to_confirm_changes_nothing(tmp_path: Path) -> None:
+    root = make_root(tmp_path)
+    (root / "s.csv").write_text("email\nmari@example.ee\n", encoding="utf-8")
+    newsletter(root, "sync", str(root / "s.csv"))
+    asked = newsletter(root, "confirm")
+    assert asked.returncode == 0 and "Asked 1 pending" in asked.stdout, asked.stdout + asked.stderr
+    again = newsletter(root, "sync", str(root / "s.csv"))
+    assert "nothing to change" in again.stdout, again.stdout
+
+
+def test_a_link_whose_scheme_is_in_capitals_stays_a_link() -> None:
+    from projectsite.richtext import to_html
+
+    assert '<a href="HTTPS://example.ee/x"' in to_html("[a](HTTPS://example.ee/x)")
+
+
+def test_a_send_result_once_made_cannot_be_changed() -> None:
+    from projectsite.newsletter.backends_base import SendResult
+
+    result = SendResult(3)
+    with pytest.raises(FrozenInstanceError):
+        result.count = 4  # type: ignore[misc]
