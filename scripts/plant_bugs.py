@@ -187,11 +187,12 @@ CAUGHT = "tests/test_caught_planted_bugs.py"  # tests written for bugs that once
 MARKERS = "not browser and not validator"
 WHOLE_SUITE_TIMEOUT = 900  # one process runs the whole suite without browser and validator tests in about 3 min
 
+FIRST_PART_ONLY = "maxsplit=1 -> 2 in a split of which only the first part is used"
 # Mutants shown to change no behaviour: (module, line, kind) -> why.
 EQUIVALENT: dict[tuple[str, int, str], str] = {
     ("views", 26, "return"): "None instead of '' for a scheduled event's notice: every reader of it "
     "(EventView.lines, calendar.py, the event template's `if v.notice`) only tests truthiness",
-    ("newsletter/csvfile", 89, "constant"): "maxsplit=1 -> 2 in a split of which only the first part is used",
+    ("newsletter/csvfile", 89, "constant"): FIRST_PART_ONLY,
     (
         "feeds",
         48,
@@ -217,7 +218,7 @@ EQUIVALENT: dict[tuple[str, int, str], str] = {
     "none, since such an event stays upcoming (is_upcoming)",
     ("load", 85, "drop-call"): "lower() of the known data files' names, which are all lower-case already",
     ("load", 87, "constant"): "two close matches asked for instead of one: only the closest (the first) is used",
-    ("plaintext", 18, "constant"): "maxsplit=1 -> 2 in a split of which only the first part is used",
+    ("plaintext", 18, "constant"): FIRST_PART_ONLY,
     ("newsletter/audience", 46, "constant"): "a member's asked_at compared too: every comparison of members (the "
     "sync's and subscribe's) is between a member and its own copy, which carries the same asked_at",
     ("yamlsyntax", 45, "constant"): "the line and column used when PyYAML's error has no mark at all; "
@@ -380,15 +381,15 @@ def first_failure(output: str) -> str:
     return (output.strip().splitlines() or [""])[-1]
 
 
-def run_tests(copy: Path, tests: list[str], timeout: int) -> str:
-    """'caught by <test>', 'survived' or 'timeout' for one run of `tests` on the copy."""
+def run_tests(copy: Path, tests: list[str], timeout: int, caught: str = "caught by") -> str:
+    """'<caught> <test>', 'survived' or 'timeout' for one run of `tests` on the copy."""
     env = {**os.environ, "PYTHONPATH": str(copy), "PYTHONDONTWRITEBYTECODE": "1"}
     command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-m", MARKERS, *tests]
     try:
         run = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         return "timeout"
-    return f"caught by {first_failure(run.stdout)}" if run.returncode != 0 else "survived"
+    return f"{caught} {first_failure(run.stdout)}" if run.returncode != 0 else "survived"
 
 
 def run_one(mutant: Mutant, copy: Path, timeout: int, whole: bool) -> tuple[str, float]:
@@ -403,8 +404,7 @@ def run_one(mutant: Mutant, copy: Path, timeout: int, whole: bool) -> tuple[str,
     try:
         outcome = run_tests(copy, tests_for(mutant.module), timeout)
         if outcome == "survived" and whole:
-            outcome = run_tests(copy, ["tests"], WHOLE_SUITE_TIMEOUT)
-            outcome = outcome.replace("caught by", "caught by the whole suite:", 1)
+            outcome = run_tests(copy, ["tests"], WHOLE_SUITE_TIMEOUT, "caught by the whole suite:")
     finally:
         target.write_text(original, encoding="utf-8")
     return outcome, time.monotonic() - start

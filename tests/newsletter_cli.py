@@ -28,3 +28,8 @@ def newsletter(root: Path, *args: str, env: dict[str, str] | None = None) -> sub
 def statuses(root: Path) -> dict[str, str]:
     db = sqlite3.connect(root / "outbox" / "audience.sqlite")
     return dict(db.execute("SELECT email, status FROM members"))
+
+
+def languages(root: Path) -> dict[str, str]:
+    db = sqlite3.connect(root / "outbox" / "audience.sqlite")
+    return dict(db.execute("SELECT email, language FROM members"))

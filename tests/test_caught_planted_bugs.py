@@ -7,22 +7,25 @@ from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
-from newsletter_cli import make_root, newsletter
+from newsletter_cli import languages, make_root, newsletter, statuses
 from pydantic import ValidationError
 
 from projectsite import dates
 from projectsite.calendar import _calendar, vevent
-from projectsite.feeds import build_feed
+from projectsite.feeds import FeedItem, build_feed
 from projectsite.languages import Languages
 from projectsite.load import SiteData, load_data_file
 from projectsite.messages import say
-from projectsite.models import Event, NewsFrontMatter, Period
+from projectsite.models import Event, NewsFrontMatter, NewsPost, Period, Training
 from projectsite.news import shown
 from projectsite.newsletter.address import LONGEST, BadAddress, normalise
 from projectsite.newsletter.address import key as address_key
+from projectsite.newsletter.audience import Member
+from projectsite.newsletter.store import LocalAudience
 from projectsite.period import events_outside
 from projectsite.problems import Problem
-from projectsite.structured import place
+from projectsite.richtext import to_html
+from projectsite.structured import course_ld, place
 from projectsite.tables import label_cells
 from projectsite.urls import parse as parse_url
 from projectsite.yamlfile import MAX_DEPTH, SyntaxProblem, parse
@@ -35,6 +38,13 @@ def events_from(tmp_path: Path, yaml_text: str) -> list:
     assert not problems, [p.message.text("en") for p in problems]
     assert events
     return events
+
+
+def training(**fields: object) -> Training:
+    """A training of autumn 2023 with the given fields."""
+    return Training.model_validate(
+        {"id": "t", "title": "Koolitus", "period": {"start": "2023-09-01", "end": "2023-12-31"}, **fields}
+    )
 
 
 def test_an_address_of_exactly_the_rfc_length_is_taken() -> None:
@@ -235,9 +245,6 @@ def test_an_smtp_port_with_spaces_around_it_is_that_port(monkeypatch: pytest.Mon
 
 
 def test_only_subscribed_members_of_a_language_are_its_recipients(tmp_path: Path) -> None:
-    from projectsite.newsletter.audience import Member
-    from projectsite.newsletter.store import LocalAudience
-
     store = LocalAudience(tmp_path / "audience.sqlite")
     store.upsert(
         [
@@ -254,26 +261,16 @@ def test_only_subscribed_members_of_a_language_are_its_recipients(tmp_path: Path
 
 @pytest.mark.parametrize("source", ["x\n\n***", "***\n\nx"])
 def test_a_data_text_whose_first_or_last_block_is_dropped_leaves_no_empty_line(source: str) -> None:
-    from projectsite.richtext import to_html
-
     assert to_html(source) == "<p>x</p>"
 
 
 def test_a_language_with_spaces_around_it_in_the_subscribers_file_is_that_language(tmp_path: Path) -> None:
-    from newsletter_cli import statuses
-
     root = make_root(tmp_path)
     (root / "s.csv").write_text("email,language,consent_at\nmari@example.ee, EN ,2024-01-01T10:00\n", encoding="utf-8")
     result = newsletter(root, "sync", str(root / "s.csv"))
     assert result.returncode == 0, result.stdout + result.stderr
     assert statuses(root) == {"mari@example.ee": "subscribed"}
-    assert languages_of(root) == {"mari@example.ee": "en"}
-
-
-def languages_of(root: Path) -> dict[str, str]:
-    import sqlite3
-
-    return dict(sqlite3.connect(root / "outbox" / "audience.sqlite").execute("SELECT email, language FROM members"))
+    assert languages(root) == {"mari@example.ee": "en"}
 
 
 def test_a_quoted_day_with_spaces_around_it_is_that_day(tmp_path: Path) -> None:
@@ -299,7 +296,7 @@ def test_a_new_person_subscribed_in_another_language_gets_that_language(tmp_path
     root = make_root(tmp_path)
     result = newsletter(root, "subscribe", "mari@example.ee", "--consent", "--language", "en")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert languages_of(root) == {"mari@example.ee": "en"}
+    assert languages(root) == {"mari@example.ee": "en"}
 
 
 def test_new_says_how_many_files_it_wrote(tmp_path: Path) -> None:
@@ -317,9 +314,7 @@ def test_an_address_with_spaces_around_it_is_the_bare_address() -> None:
 
 
 def test_a_feed_item_once_made_cannot_be_changed() -> None:
-    from projectsite.feeds import FeedItem
-
-    item = FeedItem.__new__(FeedItem)
+    item = FeedItem("A", "https://x.example.ee/a/", "", None, "event")
     with pytest.raises(FrozenInstanceError):
         item.title = "x"  # type: ignore[misc]
 
@@ -332,9 +327,6 @@ def test_an_event_that_starts_on_the_projects_first_day_is_inside_its_period() -
 
 
 def test_a_members_tags_are_kept_in_the_local_audience(tmp_path: Path) -> None:
-    from projectsite.newsletter.audience import Member
-    from projectsite.newsletter.store import LocalAudience
-
     store = LocalAudience(tmp_path / "audience.sqlite")
     store.upsert([Member("a@example.ee", "Mari", "et", "subscribed", ("teachers", "voru"))])
     assert store.members()["a@example.ee"].tags == ("teachers", "voru")
@@ -378,37 +370,23 @@ def test_a_local_time_the_clocks_skip_is_an_error_and_one_they_repeat_a_warning(
 
 
 def test_a_courses_description_is_its_goal_and_its_sessions_take_place_at_its_venue() -> None:
-    from projectsite.models import Training
-    from projectsite.structured import course_ld
-
-    training = Training.model_validate(
-        {
-            "id": "t",
-            "title": "Koolitus",
-            "period": {"start": "2023-09-01", "end": "2023-12-31"},
-            "venue": "Võru, *Kreutzwaldi* 2",
-            "goal": "Õppida **koos**",
-            "modules": [{"id": "m1", "title": "Esimene", "date": "2023-09-05"}],
-        }
+    course = training(
+        venue="Võru, *Kreutzwaldi* 2",
+        goal="Õppida **koos**",
+        modules=[{"id": "m1", "title": "Esimene", "date": "2023-09-05"}],
     )
-    ld = course_ld(training, "et", "https://x.example.ee/koolitused/", None)
+    ld = course_ld(course, "et", "https://x.example.ee/koolitused/", None)
     assert ld["description"] == "Õppida koos"
     assert ld["hasCourseInstance"][0]["location"] == "Võru, Kreutzwaldi 2"
 
 
 def test_a_text_without_its_translation_inside_a_list_is_found() -> None:
-    from projectsite.models import Training
     from projectsite.translations import untranslated
 
-    training = Training.model_validate(
-        {
-            "id": "t",
-            "title": {"et": "Koolitus", "en": "Training"},
-            "period": {"start": "2023-09-01", "end": "2023-12-31"},
-            "outcomes": [{"et": "Üks", "en": "One"}, {"et": "Teine"}],
-        }
+    course = training(
+        title={"et": "Koolitus", "en": "Training"}, outcomes=[{"et": "Üks", "en": "One"}, {"et": "Teine"}]
     )
-    assert list(untranslated(training, Languages(("et", "en")))) == [(("outcomes", 1), "en")]
+    assert list(untranslated(course, Languages(("et", "en")))) == [(("outcomes", 1), "en")]
 
 
 @pytest.mark.parametrize("address", ["mailto:a@-x-.ee", "mailto:a(b)@x.ee"])
@@ -435,8 +413,6 @@ def test_an_empty_subscribers_file_is_reported_at_its_first_line(tmp_path: Path)
 
 
 def test_a_dry_run_of_subscribe_changes_nobody(tmp_path: Path) -> None:
-    from newsletter_cli import statuses
-
     root = make_root(tmp_path)
     newsletter(root, "subscribe", "known@example.ee")
     result = newsletter(root, "subscribe", "new@example.ee", "known@example.ee", "--consent", "--dry-run")
@@ -453,8 +429,6 @@ def test_a_subscriber_once_read_cannot_be_changed() -> None:
 
 
 def test_a_news_post_once_read_cannot_be_changed() -> None:
-    from projectsite.models import NewsPost
-
     post = NewsPost(slug="2024-01-01-a", lang="et", date=dt.date(2024, 1, 1), title="A", src="docs/et/news/a.md")
     with pytest.raises(ValidationError):
         post.slug = "x"  # type: ignore[misc]
@@ -479,18 +453,8 @@ def test_a_data_file_named_in_capitals_gets_the_known_name_as_advice(tmp_path: P
 
 
 def test_a_course_session_is_named_by_its_module() -> None:
-    from projectsite.models import Training
-    from projectsite.structured import course_ld
-
-    training = Training.model_validate(
-        {
-            "id": "t",
-            "title": "Koolitus",
-            "period": {"start": "2023-09-01", "end": "2023-12-31"},
-            "modules": [{"id": "m1", "title": {"et": "Esimene", "en": "First"}, "date": "2023-09-05"}],
-        }
-    )
-    ld = course_ld(training, "en", "https://x.example.ee/en/trainings/", None)
+    course = training(modules=[{"id": "m1", "title": {"et": "Esimene", "en": "First"}, "date": "2023-09-05"}])
+    ld = course_ld(course, "en", "https://x.example.ee/en/trainings/", None)
     assert ld["hasCourseInstance"][0]["name"] == "First"
 
 
@@ -522,8 +486,6 @@ def test_a_sync_after_people_were_asked_to_confirm_changes_nothing(tmp_path: Pat
 
 
 def test_a_link_whose_scheme_is_in_capitals_stays_a_link() -> None:
-    from projectsite.richtext import to_html
-
     assert '<a href="HTTPS://example.ee/x"' in to_html("[a](HTTPS://example.ee/x)")
 
 
