@@ -70,9 +70,15 @@ lint: $(TEST_STAMP)
 test: lint $(NODE_STAMP) java-runtime /usr/bin/chromium
 	$(PYTEST)
 
-# The tests that need no browser and no Java: what the publishing workflow runs.
+# The tests that need no browser and no Java.
 test-fast: $(TEST_STAMP)
 	$(PYTEST) -m "not browser and not validator"
+
+# What must hold for any valid content of the sites (tests/site/): what the publishing workflow runs, so that a
+# correct content edit never stops publishing.
+.PHONY: test-site
+test-site: $(TEST_STAMP)
+	$(PYTEST) tests/site
 
 schema: $(STAMP)
 	$(BIN)/projectsite schema

@@ -47,10 +47,10 @@ def horizontal_overflow(page: Page) -> int:
     return int(page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"))
 
 
-def _target(site: Path, page_rel: str, href: str) -> tuple[Path | None, str]:
+def _target(site: Path, page_rel: str, href: str, host: str = SITE_HOST) -> tuple[Path | None, str]:
     """The file an internal link points to, and its fragment; None for the file when it is external."""
     parts = urlsplit(href)
-    if parts.scheme in ("http", "https") and parts.hostname != SITE_HOST:
+    if parts.scheme in ("http", "https") and parts.hostname != host:
         return None, ""
     if parts.scheme and parts.scheme not in ("http", "https"):
         return None, ""
@@ -73,8 +73,9 @@ def _well_formed_external(href: str) -> bool:
     return parts.scheme in ("http", "https", "webcal") and "." in (parts.hostname or "") and " " not in href
 
 
-def broken_links(site: Path) -> list[str]:
-    """Internal links and anchors that lead nowhere, and external addresses that are not well-formed."""
+def broken_links(site: Path, host: str = SITE_HOST) -> list[str]:
+    """Internal links and anchors that lead nowhere, and external addresses that are not well-formed
+    (`host`: the site's own, whose absolute addresses are internal links)."""
     ids: dict[Path, set[str]] = {}
     problems = []
     for rel in site_pages(site):
@@ -82,7 +83,7 @@ def broken_links(site: Path) -> list[str]:
         for tag, attr in (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src")):
             for node in html.find_all(tag, attrs={attr: True}):
                 href = node[attr]
-                target, fragment = _target(site, rel, href)
+                target, fragment = _target(site, rel, href, host)
                 if target is None:
                     if not _well_formed_external(href):
                         problems.append(f"{rel}: malformed address {href}")

@@ -105,7 +105,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, settings: SiteE
         "labels": LABELS[lang],
         "signup": _signup(config, settings.newsletter, _has_newsletter_page(files, lang, languages.original)),
         "list_after_end": _list_after_end(settings.project, lang),
-        "day_on": lambda day: adessive(day, lang),
+        "day_on": lambda iso: adessive(dt.date.fromisoformat(str(iso)[:10]), lang),  # a post's date, quoted or not
         "iso_day": lambda iso: format_day(dt.date.fromisoformat(str(iso)[:10]), lang),
     }
     return env
