@@ -17,6 +17,8 @@ from inprocess import mkdocs, projectsite
 from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent  # the project
+# The engine's tests build a frozen copy of the LÕIM site, never the shipped content (fixture_sites/README.md).
+FIXTURE = ROOT / "tests" / "fixture_sites" / "loim"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")  # hooks/, overrides/: a site's own, if any
 BIN = Path(sys.executable).parent
 
@@ -76,7 +78,7 @@ class Project:
 def copy_project(dest: Path) -> Project:
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
-        source = ROOT / part
+        source = FIXTURE / part
         if not source.exists():
             continue
         if source.is_dir():

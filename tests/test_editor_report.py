@@ -7,7 +7,7 @@ import os
 
 import jsonschema
 import pytest
-from conftest import ROOT, Project
+from conftest import FIXTURE, ROOT, Project
 from inprocess import projectsite
 
 from projectsite.models import DATA_FILES
@@ -100,7 +100,7 @@ def test_the_committed_schemas_match_the_models() -> None:
 
 def test_every_data_file_names_its_schema_and_passes_it() -> None:
     for name in DATA_FILES:
-        text = (ROOT / "data" / f"{name}.yaml").read_text(encoding="utf-8")
+        text = (FIXTURE / "data" / f"{name}.yaml").read_text(encoding="utf-8")
         assert text.startswith(f"# yaml-language-server: $schema=../schemas/{name}.json\n")
         jsonschema.validate(parse(text).data, data_schema(name))
 

@@ -28,7 +28,7 @@ from site_checks import (
     site_pages,
 )
 
-EXAMPLE = ROOT / "examples" / "laane-viru"
+EXAMPLE = ROOT / "tests" / "fixture_sites" / "laane-viru"  # a frozen copy of examples/laane-viru
 
 # Every event of the seeds: its page, and its dates as the events list shows them in each language.
 EVENTS = [

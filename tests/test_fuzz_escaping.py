@@ -94,7 +94,12 @@ hostile_text = st.one_of(
 
 @lru_cache(maxsize=1)
 def _site_markdown() -> markdown.Markdown:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0].replace("!ENV", ""))
+    config = yaml.safe_load(
+        (ROOT / "tests" / "fixture_sites" / "loim" / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .split("\nnav:")[0]
+        .replace("!ENV", "")
+    )
     extensions = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
     assert {"attr_list", "md_in_html"} <= set(extensions)
     return markdown.Markdown(extensions=extensions)

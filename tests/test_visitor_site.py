@@ -4,7 +4,7 @@ contacts as cards, and the funders on every page."""
 from __future__ import annotations
 
 import yaml
-from conftest import ROOT, Project
+from conftest import FIXTURE, Project
 from pages import article, html_files, soup, text
 
 
@@ -60,7 +60,7 @@ def test_the_home_tab_is_active_only_on_the_home_page(real_site: Project) -> Non
 
 
 def test_contacts_are_cards_one_per_person(real_site: Project) -> None:
-    team = yaml.safe_load((ROOT / "data" / "team.yaml").read_text(encoding="utf-8"))
+    team = yaml.safe_load((FIXTURE / "data" / "team.yaml").read_text(encoding="utf-8"))
     cards = article(soup(real_site.root / "site", "en/contacts/")).select(".ps-cards > .ps-card")
     assert [c.h2.get_text() for c in cards] == [p["name"] for p in team]
 
