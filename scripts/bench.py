@@ -28,8 +28,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from projectsite import LANGUAGES  # noqa: E402
 from projectsite.dates import today  # noqa: E402
+from projectsite.languages import site_languages  # noqa: E402
 from projectsite.load import load_site  # noqa: E402
 from projectsite.progress import progress  # noqa: E402
 from projectsite.render import Renderer  # noqa: E402
@@ -111,7 +111,7 @@ def synthesize(project: Path, factor: int, seed: int = 2022) -> None:
             yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )
     for i in range(5 * extra):
-        for lang in LANGUAGES:
+        for lang in site_languages(project):
             post = project / "docs" / lang / "news" / f"2023-{1 + i % 12:02}-{1 + i % 28:02}-post-{i}.md"
             body = " ".join(_text(rng, 200)[lang].split())
             post.write_text(
@@ -127,7 +127,7 @@ def plain_pages(project: Path) -> dict[str, dict[str, str]]:
     """Every page's Markdown as the hooks make it: {lang: {path in the language folder: markdown}}."""
     data, _ = load_site(project)
     pages: dict[str, dict[str, str]] = {}
-    for lang in LANGUAGES:
+    for lang in data.languages:
         renderer = Renderer(data, lang, today(), "https://loim.example.org/")
         out = pages.setdefault(lang, {})
         for path in sorted((project / "docs" / lang).rglob("*.md")):
@@ -214,6 +214,7 @@ def run_once(args: list[str], cwd: Path) -> Run:
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
+        assert process.stderr is not None
         raise SystemExit(f"{' '.join(args)} failed in {cwd}:\n{process.stderr.read().decode()[-2000:]}")
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
@@ -309,7 +310,7 @@ def page_weights(site: Path) -> list[tuple[str, int]]:
     """Every page's transfer weight in a real Chromium: all it loads, each response gzip-compressed."""
     sys.path.insert(0, str(ROOT / "tests"))
     from browser import CHROMIUM, CHROMIUM_ARGS, serve
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Response, sync_playwright
 
     weights = []
     with serve(site) as base, sync_playwright() as playwright:
@@ -319,7 +320,12 @@ def page_weights(site: Path) -> list[tuple[str, int]]:
             rel = "" if rel == "." else rel + "/"
             page = browser.new_page()
             bodies: list[bytes] = []
-            page.on("response", lambda r, into=bodies: into.append(r.body()) if r.ok else None)
+
+            def keep(response: Response, into: list[bytes] = bodies) -> None:
+                if response.ok:
+                    into.append(response.body())
+
+            page.on("response", keep)
             page.goto(base + rel, wait_until="networkidle")
             page.close()
             weights.append((rel or "/", sum(len(gzip.compress(b, 6)) for b in bodies)))

@@ -307,17 +307,27 @@ class Plant(ast.NodeTransformer):
         node = self.generic_visit(node)
         if node is not self.target:
             return node
+        # Each kind's node is of the types candidates() chose it for.
         if self.kind == "compare":
+            assert isinstance(node, ast.Compare)
             node.ops[0] = FLIP[type(node.ops[0])]()
         elif self.kind == "negate":
+            assert isinstance(node, (ast.If, ast.IfExp, ast.While))
             node.test = ast.UnaryOp(op=ast.Not(), operand=node.test)
         elif self.kind == "constant":
+            assert isinstance(node, ast.Constant) and isinstance(node.value, int)  # a bool is an int too
             node.value = (not node.value) if isinstance(node.value, bool) else node.value + 1
         elif self.kind == "drop-call":
-            return node.args[0] if node.args else node.func.value
+            assert isinstance(node, ast.Call)
+            if node.args:
+                return node.args[0]
+            assert isinstance(node.func, ast.Attribute)
+            return node.func.value
         elif self.kind == "boolop":
+            assert isinstance(node, ast.BoolOp)
             node.op = ast.Or() if isinstance(node.op, ast.And) else ast.And()
         elif self.kind == "return":
+            assert isinstance(node, ast.Return)
             node.value = ast.Constant(value=None)
         return node
 
@@ -464,7 +474,7 @@ def main() -> int:
     caught = total = 0
     survivors: list[str] = []
     with tempfile.TemporaryDirectory(prefix="plant-bugs-") as tmp:
-        copies = Queue()
+        copies: Queue[Path] = Queue()
         for job in range(max(args.jobs, 1)):
             copies.put(make_copy(Path(tmp) / f"project{job}"))
 

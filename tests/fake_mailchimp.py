@@ -13,9 +13,13 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from loopback import serving
+
+# A JSON object, as Mailchimp sends and takes it.
+Json = dict[str, Any]
 
 STATUSES = {"subscribed", "unsubscribed", "cleaned", "pending", "transactional", "archived"}
 
@@ -23,18 +27,18 @@ STATUSES = {"subscribed", "unsubscribed", "cleaned", "pending", "transactional",
 class FakeMailchimp:
     def __init__(self, key: str = "0123456789abcdef-us1", list_id: str = "a1b2c3") -> None:
         self.key, self.list_id = key, list_id
-        self.members: dict[str, dict] = {}
+        self.members: dict[str, Json] = {}
         self.requests: list[tuple[str, str]] = []
         self.fail_next: list[int] = []  # statuses to answer with, one per coming request
         self.fail_paths: dict[str, list[int]] = {}  # path ending → statuses, one per matching request
-        self.campaigns: dict[str, dict] = {}
-        self.tests: list[dict] = []
+        self.campaigns: dict[str, Json] = {}
+        self.tests: list[Json] = []
         self.counts_recipients = True  # False: a campaign's recipient_count is left out, as a field may be
         self.active = 0
         self.lock = threading.Lock()
 
     # ------------------------------------------------------------- the endpoints
-    def handle(self, method: str, path: str, query: dict[str, list[str]], body: dict | None) -> tuple[int, dict | None]:
+    def handle(self, method: str, path: str, query: dict[str, list[str]], body: Json | None) -> tuple[int, Json | None]:
         if path.startswith("/3.0/campaigns"):
             return self.campaign(method, path, query, body or {})
         members = re.fullmatch(r"/3\.0/lists/([^/]+)/members", path)
@@ -51,7 +55,7 @@ class FakeMailchimp:
             return self.batch(body or {})
         return problem(405, "Method Not Allowed", f"{method} is not allowed on {path}.")
 
-    def batch(self, body: dict) -> tuple[int, dict]:
+    def batch(self, body: Json) -> tuple[int, Json]:
         given = body.get("members")
         if not isinstance(given, list) or len(given) > 500:
             return problem(
@@ -96,7 +100,7 @@ class FakeMailchimp:
             "error_count": len(errors),
         }
 
-    def campaign(self, method: str, path: str, query: dict[str, list[str]], body: dict) -> tuple[int, dict | None]:
+    def campaign(self, method: str, path: str, query: dict[str, list[str]], body: Json) -> tuple[int, Json | None]:
         if path == "/3.0/campaigns" and method == "POST":
             recipients = body.get("recipients") or {}
             if recipients.get("list_id") != self.list_id or body.get("type") != "regular":
@@ -182,6 +186,7 @@ class FakeMailchimp:
                     fake.requests.append((method, parts.path))
                     length = int(self.headers.get("Content-Length") or 0)
                     body = json.loads(self.rfile.read(length) or b"null") if length else None
+                    payload: Json | None
                     if crowded:
                         status, payload = problem(
                             429, "Too Many Requests", "You have exceeded the limit of 10 simultaneous connections."
@@ -231,7 +236,7 @@ class FakeMailchimp:
             yield f"http://127.0.0.1:{port}/3.0"
 
 
-def problem(status: int, title: str, detail: str) -> tuple[int, dict]:
+def problem(status: int, title: str, detail: str) -> tuple[int, Json]:
     return status, {
         "type": "https://mailchimp.com/developer/marketing/docs/errors/",
         "title": title,

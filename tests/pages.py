@@ -33,3 +33,22 @@ def html_files(site: Path) -> list[Path]:
 
 def link_texts(node: Tag) -> list[str]:
     return [text(a) for a in node.find_all("a")]
+
+
+def found(node: object) -> Tag:
+    """The element a find() or select_one() must have found (the test fails here when the page lacks it)."""
+    assert isinstance(node, Tag), f"expected an element, found {node!r}"
+    return node
+
+
+def attr(node: Tag, name: str) -> str:
+    """An attribute with one value (href, src, content, ...); fails when the element lacks it."""
+    value = node.get(name)
+    assert isinstance(value, str), f"<{node.name}> has no {name}: {value!r}"
+    return value
+
+
+def string(node: Tag) -> str:
+    """The element's single text (a script's JSON, say); fails when it has none or several children."""
+    assert node.string is not None, f"<{node.name}> has no single text"
+    return node.string

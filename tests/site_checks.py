@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import posixpath
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
@@ -25,10 +26,13 @@ def site_pages(site: Path) -> list[str]:
     return pages
 
 
-def axe_violations(page: Page, tags: list[str] | None = None, rules: list[str] | None = None) -> list[dict]:
+def axe_violations(page: Page, tags: list[str] | None = None, rules: list[str] | None = None) -> list[dict[str, Any]]:
     page.add_script_tag(path=str(AXE))
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": tags or WCAG_AA}
-    return page.evaluate("async (runOnly) => (await axe.run(document, {runOnly})).violations", run_only)
+    violations: list[dict[str, Any]] = page.evaluate(
+        "async (runOnly) => (await axe.run(document, {runOnly})).violations", run_only
+    )
+    return violations
 
 
 def save_failure(folder: Path, rel: str, page: Page, report: object) -> None:
@@ -39,7 +43,7 @@ def save_failure(folder: Path, rel: str, page: Page, report: object) -> None:
     page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
 
-def describe(violations: list[dict]) -> str:
+def describe(violations: list[dict[str, Any]]) -> str:
     return "; ".join(f"{v['id']} ({len(v['nodes'])}×)" for v in violations)
 
 
@@ -83,6 +87,7 @@ def broken_links(site: Path, host: str = SITE_HOST) -> list[str]:
         for tag, attr in (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src")):
             for node in html.find_all(tag, attrs={attr: True}):
                 href = node[attr]
+                assert isinstance(href, str), (rel, node)  # an address is one value, never a list
                 target, fragment = _target(site, rel, href, host)
                 if target is None:
                     if not _well_formed_external(href):
@@ -94,8 +99,8 @@ def broken_links(site: Path, host: str = SITE_HOST) -> list[str]:
                 if fragment and target.suffix == ".html":
                     if target not in ids:
                         page = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
-                        ids[target] = {n["id"] for n in page.find_all(id=True)} | {
-                            n["name"] for n in page.find_all(attrs={"name": True})
+                        ids[target] = {str(n["id"]) for n in page.find_all(id=True)} | {
+                            str(n["name"]) for n in page.find_all(None, {"name": True})
                         }
                     if fragment not in ids[target]:
                         problems.append(f"{rel}: {href} names an anchor that does not exist")

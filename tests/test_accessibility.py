@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import Project
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 from site_checks import ARTIFACTS, WCAG_AA, axe_violations, describe, horizontal_overflow, save_failure, site_pages
 
 # WCAG 2.1 AA and axe's best practices (landmarks, one main, heading order, named dialogs: what Lighthouse counts).
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [375, 1280])
 def test_every_page_has_no_wcag_aa_or_best_practice_violations(
-    browser: Browser, real_site: Project, base_url: str, scheme: str, width: int
+    browser: Browser, real_site: Project, base_url: str, scheme: Literal["light", "dark"], width: int
 ) -> None:
     folder = ARTIFACTS / "axe" / f"{scheme}-{width}"
     shutil.rmtree(folder, ignore_errors=True)
@@ -68,7 +69,7 @@ def test_no_page_requests_another_host_or_sets_a_cookie(browser: Browser, real_s
     assert foreign == [] and cookies == []
 
 
-def _tab_until(page, predicate: str, limit: int = 120) -> list[dict]:
+def _tab_until(page: Page, predicate: str, limit: int = 120) -> list[dict[str, Any]]:
     """Press Tab until the focused element matches; returns what was focused on the way."""
     seen = []
     for _ in range(limit):

@@ -78,6 +78,7 @@ def test_a_timed_start_with_an_all_day_end_on_the_same_day_is_valid(tmp_path: Pa
 
 def test_a_timed_start_with_an_all_day_end_shows_one_day(tmp_path: Path) -> None:
     event = one_event(tmp_path, "  start: 2023-06-14 13:30\n  end: 2023-06-14\n")
+    assert event.start is not None
     assert format_span(event.start, event.end, "en") == "14 June 2023 at 13:30"
     assert format_span(event.start, event.end, "et") == "14. juuni 2023 kell 13:30"
 

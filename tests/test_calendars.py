@@ -9,20 +9,21 @@ import icalendar
 import pytest
 import vobject
 from conftest import Project
-from pages import soup
+from pages import attr, found, soup
+from vobject.base import Component
 
 from projectsite.load import load_site
 
 UTC = dt.UTC
 
 
-def events_of(path: Path) -> dict[str, icalendar.Event]:
+def events_of(path: Path) -> dict[str, icalendar.Component]:
     calendar = icalendar.Calendar.from_ical(path.read_bytes())
     return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
 
 
-def vobject_events(path: Path) -> dict[str, object]:
-    calendar = vobject.readOne(path.read_text(encoding="utf-8"))
+def vobject_events(path: Path) -> dict[str, Component]:
+    calendar: Component = vobject.readOne(path.read_text(encoding="utf-8"))
     return {e.uid.value: e for e in calendar.vevent_list}
 
 
@@ -75,15 +76,18 @@ def test_every_dated_event_page_links_its_one_event_calendar(real_site: Project)
     event_pages = [p for p in event_pages if p not in undated]
     assert len(event_pages) > 2
     for event_page in event_pages:
-        link = soup(site, event_page.relative_to(site).as_posix()).find(class_="ps-calendar").find("a")
-        ics = event_page.parent / link["href"]
+        link = found(found(soup(site, event_page.relative_to(site).as_posix()).find(class_="ps-calendar")).find("a"))
+        ics = event_page.parent / attr(link, "href")
         only = events_of(ics)
         assert list(only) == [f"{event_page.parent.name}@loim.example.org"]
         assert list(vobject_events(ics)) == list(only)
 
 
 def test_events_page_links_the_subscribable_calendar(real_site: Project) -> None:
-    links = {a["href"] for a in soup(real_site.root / "site", "en/events/").find(class_="ps-subscribe").find_all("a")}
+    links = {
+        attr(a, "href")
+        for a in found(soup(real_site.root / "site", "en/events/").find(class_="ps-subscribe")).find_all("a")
+    }
     assert {"webcal://loim.example.org/en/calendar.ics", "/en/calendar.ics", "/en/feed.xml"} <= links
 
 

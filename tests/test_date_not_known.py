@@ -15,7 +15,7 @@ import pytest
 from conftest import Project, copy_project
 from icalendar import Calendar
 from inprocess import projectsite
-from pages import article, soup, text
+from pages import article, attr, found, soup, string, text
 
 EVENTS = """
 - id: dated-2023
@@ -58,7 +58,7 @@ def event_lines(project: Project, lang_prefix: str, section: str) -> list[str]:
     page = soup(site(project), f"{lang_prefix}events/")
     heading = page.find(id=section)
     assert heading is not None, section
-    return [text(li) for li in heading.find_next("ul").find_all("li")]
+    return [text(li) for li in found(heading.find_next("ul")).find_all("li")]
 
 
 def test_a_past_event_without_a_date_ends_its_years_list_with_what_is_known(undated: Project) -> None:
@@ -78,9 +78,9 @@ def test_an_event_ahead_without_a_date_comes_last_as_to_be_announced(undated: Pr
 
 def test_the_script_moves_an_event_without_a_date_to_the_past_after_its_year_if_known(undated: Project) -> None:
     page = soup(site(undated), "en/events/")
-    assert page.find("a", href="someday/").get("data-ends") is None
-    assert page.find("a", href="seminar-2023/").get("data-ends", "").startswith("2023-12-31T23:59:59")
-    assert page.find("a", href="dated-ahead/").get("data-ends", "").startswith("2024-04-10T23:59:59")
+    assert found(page.find("a", href="someday/")).get("data-ends") is None
+    assert attr(found(page.find("a", href="seminar-2023/")), "data-ends").startswith("2023-12-31T23:59:59")
+    assert attr(found(page.find("a", href="dated-ahead/")), "data-ends").startswith("2024-04-10T23:59:59")
 
 
 def test_its_page_says_what_is_known_and_offers_no_calendar(undated: Project) -> None:
@@ -113,7 +113,7 @@ def test_no_event_markup_without_a_start_date(undated: Project) -> None:
     undated_page = soup(site(undated), "en/events/seminar-2023/")
     dated_page = soup(site(undated), "en/events/dated-ahead/")
     kinds = [
-        [json.loads(s.string)["@type"] for s in page.find_all("script", type="application/ld+json")]
+        [json.loads(string(s))["@type"] for s in page.find_all("script", type="application/ld+json")]
         for page in (undated_page, dated_page)
     ]
     assert kinds == [[], ["Event"]]

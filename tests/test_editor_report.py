@@ -114,7 +114,7 @@ def test_every_data_file_names_its_schema_and_passes_it() -> None:
         {"id": "a", "title": {"en": "A"}, "start": "2022-06-14"},
     ],
 )
-def test_the_schema_underlines_what_the_check_rejects(entry: dict) -> None:
+def test_the_schema_underlines_what_the_check_rejects(entry: dict[str, object]) -> None:
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate([entry], data_schema("events"))
 

@@ -17,7 +17,7 @@ class _Tags(yaml.SafeLoader):
     """mkdocs.yml's own tags (!ENV) read as nothing: only the plain facts matter here."""
 
 
-_Tags.add_multi_constructor("", lambda loader, suffix, node: None)
+_Tags.add_multi_constructor("", lambda loader, suffix, node: None)  # type: ignore[no-untyped-call]  # PyYAML's stubs leave it untyped
 
 
 def ascii_folded(text: str) -> str:

@@ -8,13 +8,14 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import pytest
 from browser import serve
 from conftest import ROOT
 from inprocess import mkdocs
-from pages import article, html_files, soup, text
+from pages import article, found, html_files, soup, text
 from playwright.sync_api import Browser
 from site_checks import (
     ARTIFACTS,
@@ -76,7 +77,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_both_languages_are_built(site: Path) -> None:
     for rel, lang in [("", "et"), ("en/", "en")]:
         for page in ["", "project/", "events/", "trainings/", "news/", NEWS_004]:
-            assert soup(site, rel + page).html["lang"] == lang, rel + page
+            assert found(soup(site, rel + page).html)["lang"] == lang, rel + page
 
 
 @pytest.mark.parametrize(("event_id", "et_dates", "en_dates"), EVENTS)
@@ -87,7 +88,7 @@ def test_every_event_is_listed_with_its_dates_and_has_its_page(
         listing = article(soup(site, lang_path + "events/"))
         link = listing.find("a", href=f"{event_id}/")
         assert link is not None, f"{lang_path}events/ does not link {event_id}"
-        assert dates in text(link.find_parent("li") or link.parent.parent)
+        assert dates in text(found(link.find_parent("li") or found(link.parent).parent))
         assert (site / lang_path / "events" / event_id / "index.html").is_file()
 
 
@@ -117,7 +118,7 @@ def test_no_team_media_or_newsletter_page_nor_any_link_to_one(site: Path) -> Non
         assert not (site / name).exists() and not (site / "en" / name).exists()
     files = html_files(site)
     for path in files:
-        hrefs = [a.get("href", "") for a in soup(site, path.relative_to(site).as_posix()).find_all("a")]
+        hrefs = [str(a.get("href", "")) for a in soup(site, path.relative_to(site).as_posix()).find_all("a")]
         assert [h for h in hrefs if any(n in h for n in ("contacts", "media", "newsletter"))] == [], path
     assert soup(site, "").select_one(".ps-signup") is None
 
@@ -131,19 +132,19 @@ def test_news_001_in_english_is_the_estonian_post_with_the_note(site: Path) -> N
     page = article(soup(site, "en/" + NEWS_001))
     note = page.select_one("p.ps-fallback")
     assert note is not None and text(note) == "(in Estonian)"
-    original = note.find_next_sibling("div")
+    original = found(note.find_next_sibling("div"))
     assert original["lang"] == "et"
-    assert text(original.h1).startswith("Toimusid projekti „Lääne-Viru maakondliku")
+    assert text(found(original.h1)).startswith("Toimusid projekti „Lääne-Viru maakondliku")
     assert "kokku 60 spetsialisti" in text(original)
-    assert page.select_one(".ps-post-date")["lang"] == "en"
-    assert text(page.select_one(".ps-post-date")) == "Published on 19 January 2023"
+    assert found(page.select_one(".ps-post-date"))["lang"] == "en"
+    assert text(found(page.select_one(".ps-post-date"))) == "Published on 19 January 2023"
 
 
 def test_news_004_exists_in_both_languages(site: Path) -> None:
     et = article(soup(site, NEWS_004))
     en = article(soup(site, "en/" + NEWS_004))
-    assert text(et.h1) == "Toimus III suur võrgustikukohtumine"
-    assert text(en.h1) == "The 3rd large network meeting took place"
+    assert text(found(et.h1)) == "Toimus III suur võrgustikukohtumine"
+    assert text(found(en.h1)) == "The 3rd large network meeting took place"
     assert en.select_one(".ps-fallback") is None
     assert "more than 50 cross-disciplinary specialists" in text(en)
     assert "2023. aasta sügisest alustavad kõik 8 kohalikku omavalitsust" in text(et)  # a year, not item 2023
@@ -217,7 +218,7 @@ def test_no_page_speaks_of_the_other_project(site: Path) -> None:
     files = html_files(site)
     for path in files:
         page = soup(site, path.relative_to(site).as_posix())
-        assert "LÕIM" not in text(page.body) and "Võru" not in text(page.body), path
+        assert "LÕIM" not in text(found(page.body)) and "Võru" not in text(found(page.body)), path
 
 
 def test_the_organiser_in_the_structured_data_is_the_beneficiary_without_an_invented_address(site: Path) -> None:
@@ -228,17 +229,17 @@ def test_the_organiser_in_the_structured_data_is_the_beneficiary_without_an_inve
 
 def test_every_footer_shows_the_funders_statement_and_logo(site: Path) -> None:
     for rel, words in [("", "281 160 eurot, toetusmäär 100%"), ("en/", "281,160 EUR, 100 % of its cost")]:
-        footer = soup(site, rel).find("footer")
+        footer = found(soup(site, rel).find("footer"))
         assert words in text(footer)
         logo = footer.find("img", src=lambda src: src.endswith("assets/eea-norway-grants.svg"))
         assert logo is not None and (site / "assets" / "eea-norway-grants.svg").is_file()
 
 
-def _event_ld(site: Path, rel: str) -> dict:
+def _event_ld(site: Path, rel: str) -> dict[str, Any]:
     scripts = soup(site, rel).find_all("script", type="application/ld+json")
-    found = [json.loads(s.get_text()) for s in scripts]
-    assert len(found) == 1, rel
-    return found[0]
+    objects: list[dict[str, Any]] = [json.loads(s.get_text()) for s in scripts]
+    assert len(objects) == 1, rel
+    return objects[0]
 
 
 def test_an_events_place_in_the_structured_data_is_only_what_the_source_gives(site: Path) -> None:
@@ -250,7 +251,7 @@ def test_an_events_place_in_the_structured_data_is_only_what_the_source_gives(si
 
 
 def test_no_share_image_is_claimed_when_the_site_has_none(site: Path) -> None:
-    head = soup(site, "en/").head
+    head = found(soup(site, "en/").head)
     assert head.find("meta", property="og:image") is None
     assert "image" not in _event_ld(site, "en/events/tootoad-2023-01/")
 
@@ -293,7 +294,7 @@ def base_url(site: Path) -> Iterator[str]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [375, 1280])
 def test_every_page_has_no_wcag_aa_or_best_practice_violations(
-    browser: Browser, site: Path, base_url: str, scheme: str, width: int
+    browser: Browser, site: Path, base_url: str, scheme: Literal["light", "dark"], width: int
 ) -> None:
     folder = ARTIFACTS / "laane-viru" / "axe" / f"{scheme}-{width}"
     shutil.rmtree(folder, ignore_errors=True)

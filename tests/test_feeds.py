@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import feedparser
 import pytest
 from conftest import Project
-from pages import soup
+from pages import found, soup
 
 from projectsite.load import load_site
 
@@ -23,7 +24,7 @@ TRICKY = """
 """
 
 
-def parse(site_root, rel: str) -> feedparser.FeedParserDict:
+def parse(site_root: Path, rel: str) -> feedparser.FeedParserDict:
     feed = feedparser.parse((site_root / "site" / rel).read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
     return feed
@@ -114,5 +115,5 @@ def test_every_page_advertises_its_languages_feed(real_site: Project) -> None:
     for rel, feed in (("", "/feed.xml"), ("events/avaseminar-2022/", "/feed.xml"), ("en/media/", "/en/feed.xml")):
         link = soup(site, rel).find("link", rel="alternate", type="application/rss+xml")
         assert link is not None and link["href"] == feed, rel
-        footer = soup(site, rel).find("footer").find("a", href=feed)
+        footer = found(soup(site, rel).find("footer")).find("a", href=feed)
         assert footer is not None, rel

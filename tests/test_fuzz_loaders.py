@@ -154,7 +154,7 @@ near_valid_event = st.fixed_dictionaries(
 @settings(
     max_examples=120, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow]
 )
-@given(st.lists(near_valid_event, min_size=1, max_size=3, unique_by=lambda e: e["id"]))
+@given(st.lists(near_valid_event, min_size=1, max_size=3, unique_by=lambda e: str(e["id"])))  # an id is a str
 def test_valid_events_make_pages_feeds_and_calendars(entries: list[dict[str, Any]]) -> None:
     value, problems = outcome(yaml.safe_dump(entries, allow_unicode=True), "events")
     assert_problems_or_model(value, problems)

@@ -7,8 +7,9 @@ import json
 import feedparser
 import icalendar
 import pytest
+from bs4 import Tag
 from conftest import Project
-from pages import article, soup, text
+from pages import article, found, soup, string, text
 
 EVENTS = """
 - id: called-off
@@ -46,7 +47,7 @@ def cycle_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return site
 
 
-def page(site: Project, rel: str):
+def page(site: Project, rel: str) -> Tag:
     return article(soup(site.root / "site", rel))
 
 
@@ -73,8 +74,8 @@ def test_a_postponed_event_without_a_new_date_says_it_will_be_announced(cycle_si
 
 
 def test_the_list_marks_cancelled_and_postponed_events(cycle_site: Project) -> None:
-    upcoming = soup(cycle_site.root / "site", "en/events/").find(id="upcoming").find_next("ul")
-    lines = {text(li.find("a")): text(li) for li in upcoming.find_all("li")}
+    upcoming = found(found(soup(cycle_site.root / "site", "en/events/").find(id="upcoming")).find_next("ul"))
+    lines = {text(found(li.find("a"))): text(li) for li in upcoming.find_all("li")}
     assert "Cancelled ·" in lines["Cancelled seminar"]
     assert "Postponed ·" in lines["Moved seminar"]
     assert "Cancelled" not in lines["Coming seminar"] and "Postponed" not in lines["Coming seminar"]
@@ -90,8 +91,8 @@ def test_the_list_marks_cancelled_and_postponed_events(cycle_site: Project) -> N
     ],
 )
 def test_json_ld_carries_the_event_status(cycle_site: Project, event_id: str, status: str) -> None:
-    script = soup(cycle_site.root / "site", f"en/events/{event_id}/").find("script", type="application/ld+json")
-    data = json.loads(script.string)
+    script = found(soup(cycle_site.root / "site", f"en/events/{event_id}/").find("script", type="application/ld+json"))
+    data = json.loads(string(script))
     assert data["eventStatus"] == f"https://schema.org/{status}"
     if event_id == "moved":
         assert data["previousStartDate"] == "2023-09-14T10:00:00+03:00"
@@ -150,13 +151,13 @@ def test_the_home_page_says_the_project_ended_and_shows_its_results(ended_site: 
 
 
 def test_the_sign_up_says_what_happens_to_the_list_once_ended(ended_site: Project) -> None:
-    signup = soup(ended_site.root / "site", "en/").select_one(".ps-signup")
+    signup = found(soup(ended_site.root / "site", "en/").select_one(".ps-signup"))
     assert "no more newsletters are sent" in text(signup) and signup.find("form") is None
-    assert "infokirja enam ei saadeta" in text(soup(ended_site.root / "site", "").select_one(".ps-signup"))
+    assert "infokirja enam ei saadeta" in text(found(soup(ended_site.root / "site", "").select_one(".ps-signup")))
 
 
 def test_while_the_project_runs_the_sign_up_invites(real_site: Project) -> None:
-    signup = soup(real_site.root / "site", "en/").select_one(".ps-signup")
+    signup = found(soup(real_site.root / "site", "en/").select_one(".ps-signup"))
     assert "Join the newsletter" in text(signup) and "no more newsletters" not in text(signup)
 
 

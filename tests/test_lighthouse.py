@@ -66,8 +66,10 @@ def test_every_kind_of_page_scores_100_in_accessibility_best_practices_and_seo(
         scores = found["scores"]
         assert isinstance(scores, dict) and set(scores) == set(CATEGORIES), (url, found)
         if found["runtimeError"] or any(scores[c] != 1 for c in CATEGORIES):
+            failing = found["failing"]
+            assert isinstance(failing, list), (url, found)
             failures.append(
                 f"{url}: {scores} {found['runtimeError'] or ''}\n  "
-                + "\n  ".join(f"{a['id']}: {a['title']} {a['items']}" for a in found["failing"])
-            )  # type: ignore[attr-defined]
+                + "\n  ".join(f"{a['id']}: {a['title']} {a['items']}" for a in failing)
+            )
     assert failures == [], "Lighthouse below 100:\n" + "\n".join(failures)

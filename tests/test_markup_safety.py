@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import Project, copy_project
 from inprocess import projectsite
-from pages import article, html_files, soup, text
+from pages import article, attr, found, html_files, soup, string, text
 
 SUMMARY = """\
 Plain *emphasis*, **strong** and [the form](https://example.ee/my_form_2024).
@@ -116,7 +116,7 @@ def test_data_markdown_keeps_emphasis_links_and_lists(hostile: Project) -> None:
     body = article(soup(site(hostile), "en/events/hostile/"))
     assert body.find("em", string="emphasis") and body.find("strong", string="strong")
     assert [text(li) for li in body.select("ul li") if "item" in text(li)] == ["first item", "second item"]
-    assert body.find("a", href="https://example.ee/my_form_2024").get_text() == "the form"
+    assert found(body.find("a", href="https://example.ee/my_form_2024")).get_text() == "the form"
 
 
 def test_no_event_handler_attribute_reaches_any_page(hostile: Project) -> None:
@@ -136,7 +136,7 @@ def test_no_javascript_or_data_link_reaches_any_page(hostile: Project) -> None:
     for path, page in all_html(hostile):
         for element in page.find_all(href=True):
             found += 1
-            target = "".join(element["href"].split()).lower()
+            target = "".join(attr(element, "href").split()).lower()
             assert not target.startswith(("javascript:", "data:", "vbscript:")), (path, element)
     assert found > 100
     body = article(soup(site(hostile), "en/events/hostile/"))
@@ -147,7 +147,7 @@ def test_raw_html_in_data_markdown_shows_as_text(hostile: Project) -> None:
     body = article(soup(site(hostile), "en/events/hostile/"))
     assert body.find("img", src="x") is None and body.find("script") is None
     assert "Raw <img src=x onerror=alert('img')> and <script>alert('script')</script>." in text(body)
-    assert body.find(attrs={"markdown": True}) is None and '<div markdown="1">' in text(body)
+    assert body.find(markdown=True) is None and '<div markdown="1">' in text(body)
 
 
 def test_images_in_data_markdown_become_their_alt_text(hostile: Project) -> None:
@@ -161,7 +161,7 @@ def test_images_in_data_markdown_become_their_alt_text(hostile: Project) -> None
 
 def test_a_registration_url_is_the_buttons_href_exactly(hostile: Project) -> None:
     body = article(soup(site(hostile), "en/events/hostile/"))
-    button = body.find("a", class_="md-button")
+    button = found(body.find("a", class_="md-button"))
     assert button["href"] == "https://forms.example.ee/r?a=1&b=%272%27&c=%29"  # the parser's normal form
     assert button.get_text() == "Register for the event"
 
@@ -176,13 +176,19 @@ def test_a_media_url_is_the_links_href_exactly(hostile: Project) -> None:
 
 def head_facts(page: BeautifulSoup) -> dict[str, str]:
     meta = {m.get("property") or m.get("name"): m.get("content") for m in page.find_all("meta")}
+
+    def content(key: str) -> str:
+        value = meta[key]
+        assert isinstance(value, str), key
+        return value
+
     return {
-        "title": page.title.get_text(),
+        "title": found(page.title).get_text(),
         "header": text(page.select(".md-header__topic")[-1]),
-        "og:title": meta["og:title"],
-        "twitter:title": meta["twitter:title"],
-        "description": meta["description"],
-        "og:description": meta["og:description"],
+        "og:title": content("og:title"),
+        "twitter:title": content("twitter:title"),
+        "description": content("description"),
+        "og:description": content("og:description"),
     }
 
 
@@ -198,8 +204,8 @@ def test_news_front_matter_is_text_in_the_head_and_header(hostile: Project, lang
 
 def test_news_front_matter_is_text_in_the_h1_and_json_ld(hostile: Project) -> None:
     page = soup(site(hostile), "news/2023-05-01-hostile/")
-    assert article(page).h1.get_text() == HOSTILE_TITLE
-    [data] = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
+    assert found(article(page).h1).get_text() == HOSTILE_TITLE
+    [data] = [json.loads(string(s)) for s in page.find_all("script", type="application/ld+json")]
     assert data["headline"] == HOSTILE_TITLE
 
 
@@ -232,9 +238,9 @@ def test_a_post_in_english_only_is_listed_in_estonian_with_a_note_and_a_working_
 ) -> None:
     listed = article(soup(site(hostile), page_rel + "/" if page_rel else ""))
     link = next(a for a in listed.find_all("a") if "Only in English" in a.get_text())
-    assert link.find("span", lang="en").get_text() == "Only in English"
+    assert found(link.find("span", lang="en")).get_text() == "Only in English"
     assert "(inglise keeles)" in text(link)
-    assert resolves(hostile, page_rel, link["href"]), link["href"]
+    assert resolves(hostile, page_rel, attr(link, "href")), link["href"]
 
 
 def test_the_estonian_feed_links_an_english_only_post_where_it_exists(hostile: Project) -> None:
@@ -350,8 +356,8 @@ def test_a_url_field_accepts_web_and_mail_addresses_in_their_normal_form(url: st
 def test_json_ld_text_with_a_spaced_script_end_tag_or_a_comment_stays_inside(hostile: Project) -> None:
     page = soup(site(hostile), "en/events/hostile/")
     [script] = page.find_all("script", type="application/ld+json")
-    assert "<" not in script.string and ">" not in script.string
-    data = json.loads(script.string)
+    assert "<" not in string(script) and ">" not in string(script)
+    data = json.loads(string(script))
     assert data["name"] == "Seminar </script ><!-- <b>bold</b>"
     assert data["location"]["name"] == "Kubija </script x"
     assert page.find("b", string="bold") is None
@@ -379,9 +385,9 @@ def test_an_underscore_in_a_url_survives_in_the_calendar(hostile: Project) -> No
 def test_an_underscore_in_a_url_survives_in_the_description_and_json_ld(hostile: Project) -> None:
     page = soup(site(hostile), "en/events/hostile/")
     expected = "Plain emphasis, strong and the form (https://example.ee/my_form_2024)."
-    assert page.find("meta", attrs={"name": "description"})["content"] == expected
+    assert found(page.find("meta", attrs={"name": "description"}))["content"] == expected
     [script] = page.find_all("script", type="application/ld+json")
-    assert json.loads(script.string)["description"].startswith(expected)
+    assert json.loads(string(script))["description"].startswith(expected)
 
 
 def test_an_underscore_in_a_url_survives_in_the_announcement_e_mail(hostile: Project) -> None:

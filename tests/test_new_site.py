@@ -7,13 +7,14 @@ import subprocess
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from browser import serve
 from conftest import BIN
 from inprocess import mkdocs
-from pages import soup, text
-from playwright.sync_api import Browser
+from pages import found, soup, text
+from playwright.sync_api import Browser, Route
 from site_checks import axe_violations, describe, horizontal_overflow, site_pages
 
 from projectsite.cli import main
@@ -40,14 +41,14 @@ def test_a_new_site_builds_strictly_with_its_pages_in_each_language(new_site: Pa
     for prefix in ("", "en/"):
         for page in ("", "project/", "events/", "trainings/", "news/", "events/example-seminar/"):
             assert (site / prefix / page / "index.html").is_file(), prefix + page
-    assert soup(site, "en/index.html").html["lang"] == "en"
-    assert soup(site, "index.html").html["lang"] == "et"
+    assert found(soup(site, "en/index.html").html)["lang"] == "en"
+    assert found(soup(site, "index.html").html)["lang"] == "et"
 
 
 def test_the_projects_name_is_text_on_the_page_not_markup(new_site: Path) -> None:
     home = soup(new_site / "site", "index.html")
-    assert text(home.h1) == NAME
-    assert home.find("h1").find("b") is None
+    assert text(found(home.h1)) == NAME
+    assert found(home.find("h1")).find("b") is None
 
 
 def test_a_new_site_has_no_theme_or_engine_code_of_its_own(new_site: Path) -> None:
@@ -139,20 +140,21 @@ def new_site_url(new_site: Path) -> Iterator[str]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [375, 1280])
 def test_every_page_of_a_new_site_passes_axe_and_fits_the_screen(
-    browser: Browser, new_site: Path, new_site_url: str, scheme: str, width: int
+    browser: Browser, new_site: Path, new_site_url: str, scheme: Literal["light", "dark"], width: int
 ) -> None:
     pages = [rel for rel in site_pages(new_site / "site") if rel.endswith("index.html")]
     assert len(pages) >= 14
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     outside: list[str] = []
-    context.route(
-        "**/*",
-        lambda route: (
+
+    def keep_inside(route: Route) -> None:
+        if route.request.url.startswith(new_site_url):
             route.continue_()
-            if route.request.url.startswith(new_site_url)
-            else (outside.append(route.request.url), route.abort())
-        ),
-    )
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", keep_inside)
     page = context.new_page()
     failures = []
     for rel in pages:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import Project
 from inprocess import projectsite
+from mails import body
 
 CSV = """Email,NAME,Language,Consent_At,Tags
 mari@example.ee,Mari,et,2024-01-05T10:00,õpetaja;võru
@@ -107,7 +108,7 @@ def test_each_subscriber_gets_the_announcement_in_their_language(audience: Proje
     mari, john = files["mari@example.ee"], files["john@example.com"]
     assert mari["Subject"] == "LÕIM: LÕIM projekti ringsõit Võru maakonnas" and mari["Content-Language"] == "et"
     assert john["Subject"] == "LÕIM: LÕIM study tour of Võru County"
-    html = john.get_body(("html",)).get_content()
+    html = body(john, "html")
     assert "Register for the event" in html and "*|UNSUB|*" not in html
 
 
@@ -116,8 +117,8 @@ def test_every_message_carries_a_working_unsubscribe(audience: Project) -> None:
     message = email.message_from_bytes(sent_files(audience)[0].read_bytes(), policy=email.policy.default)
     unsubscribe = "mailto:lota.vana@vorumaa.ee?subject=unsubscribe%20john%40example.com"
     assert message["List-Unsubscribe"].strip() == f"<{unsubscribe}>"  # folded: a long header
-    assert unsubscribe in message.get_body(("plain",)).get_content()
-    assert f'href="{unsubscribe}"' in message.get_body(("html",)).get_content()
+    assert unsubscribe in body(message, "plain")
+    assert f'href="{unsubscribe}"' in body(message, "html")
 
 
 def test_the_same_item_is_never_sent_twice(audience: Project) -> None:

@@ -4,6 +4,7 @@ and a non-zero exit, never a traceback, and changes nothing."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -76,7 +77,7 @@ def test_a_file_in_no_known_encoding_says_how_to_save_it(root: Path) -> None:
         ),
     ],
 )
-def test_a_file_that_cant_be_used_is_a_message_and_exit_1(root: Path, make, words: str) -> None:
+def test_a_file_that_cant_be_used_is_a_message_and_exit_1(root: Path, make: Callable[[Path], str], words: str) -> None:
     result = newsletter(root, "sync", make(root))
     assert result.returncode == 1 and words in result.stdout, result.stdout + result.stderr
     assert result.stderr == "" and not (root / "outbox").exists()

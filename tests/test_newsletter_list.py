@@ -6,12 +6,14 @@ from __future__ import annotations
 import email
 import email.policy
 import sqlite3
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
-from fake_mailchimp import FakeMailchimp
+from fake_mailchimp import FakeMailchimp, Json
+from mails import body
 from newsletter_cli import make_root, newsletter, statuses
 from test_newsletter_smtp import Mailbox, free_port
 
@@ -144,9 +146,9 @@ def test_confirm_asks_each_pending_person_in_their_language_and_says_how(root: P
     assert set(mails) == {"peeter@example.ee", "john@example.com"}
     john, peeter = mails["john@example.com"], mails["peeter@example.ee"]
     assert john["Content-Language"] == "en" and peeter["Content-Language"] == "et"
-    assert "reply to this e-mail with the word YES" in john.get_body(("plain",)).get_content()
-    assert "https://example.org/en/newsletter/" in john.get_body(("html",)).get_content()
-    assert "vasta sellele kirjale sõnaga JAH" in peeter.get_body(("plain",)).get_content()
+    assert "reply to this e-mail with the word YES" in body(john, "plain")
+    assert "https://example.org/en/newsletter/" in body(john, "html")
+    assert "vasta sellele kirjale sõnaga JAH" in body(peeter, "plain")
     assert "asked to confirm 20" in newsletter(root, "status").stdout
 
 
@@ -190,7 +192,7 @@ def chimp() -> Iterator[tuple[FakeMailchimp, str]]:
         yield fake, url
 
 
-def on_mailchimp(root: Path, fake: FakeMailchimp, url: str, *args: str):
+def on_mailchimp(root: Path, fake: FakeMailchimp, url: str, *args: str) -> subprocess.CompletedProcess[str]:
     return newsletter(
         root,
         *args,
@@ -203,7 +205,7 @@ def on_mailchimp(root: Path, fake: FakeMailchimp, url: str, *args: str):
     )
 
 
-def member(email: str, status: str) -> dict:
+def member(email: str, status: str) -> Json:
     return {"email_address": email, "status": status, "language": "et", "merge_fields": {"FNAME": ""}, "tags": []}
 
 

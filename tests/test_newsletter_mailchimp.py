@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from conftest import Project
-from fake_mailchimp import FakeMailchimp
+from fake_mailchimp import FakeMailchimp, Json
 from inprocess import projectsite
 from test_newsletter import CSV
 
@@ -40,7 +40,9 @@ def sync(project: Project, fake: FakeMailchimp, url: str, **kwargs: str) -> subp
     return run(project, fake, url, "sync", str(project.root / "subscribers.csv"), **kwargs)
 
 
-def test_mailchimp_is_chosen_by_its_key_and_list_and_adds_members(project: Project, mailchimp) -> None:
+def test_mailchimp_is_chosen_by_its_key_and_list_and_adds_members(
+    project: Project, mailchimp: tuple[FakeMailchimp, str]
+) -> None:
     fake, url = mailchimp
     result = sync(project, fake, url)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -53,7 +55,7 @@ def test_mailchimp_is_chosen_by_its_key_and_list_and_adds_members(project: Proje
     assert fake.requests == [("GET", "/3.0/lists/a1b2c3/members"), ("POST", "/3.0/lists/a1b2c3")]
 
 
-def test_a_second_sync_sends_no_changes(project: Project, mailchimp) -> None:
+def test_a_second_sync_sends_no_changes(project: Project, mailchimp: tuple[FakeMailchimp, str]) -> None:
     fake, url = mailchimp
     sync(project, fake, url)
     fake.requests.clear()
@@ -61,7 +63,9 @@ def test_a_second_sync_sends_no_changes(project: Project, mailchimp) -> None:
     assert "nothing to change" in result.stdout and [m for m, _ in fake.requests] == ["GET"]
 
 
-def test_an_unsubscribed_member_on_mailchimp_is_never_subscribed_again(project: Project, mailchimp) -> None:
+def test_an_unsubscribed_member_on_mailchimp_is_never_subscribed_again(
+    project: Project, mailchimp: tuple[FakeMailchimp, str]
+) -> None:
     fake, url = mailchimp
     fake.members["mari@example.ee"] = {
         "email_address": "mari@example.ee",
@@ -75,7 +79,9 @@ def test_an_unsubscribed_member_on_mailchimp_is_never_subscribed_again(project: 
     assert fake.members["mari@example.ee"]["status"] == "unsubscribed"
 
 
-def test_throttling_and_failures_of_the_service_are_retried(project: Project, mailchimp) -> None:
+def test_throttling_and_failures_of_the_service_are_retried(
+    project: Project, mailchimp: tuple[FakeMailchimp, str]
+) -> None:
     fake, url = mailchimp
     fake.fail_next = [429, 503, 500]
     result = sync(project, fake, url)
@@ -83,7 +89,9 @@ def test_throttling_and_failures_of_the_service_are_retried(project: Project, ma
     assert len(fake.members) == 3
 
 
-def test_a_refusal_is_told_in_the_services_words_without_the_key(project: Project, mailchimp) -> None:
+def test_a_refusal_is_told_in_the_services_words_without_the_key(
+    project: Project, mailchimp: tuple[FakeMailchimp, str]
+) -> None:
     fake, url = mailchimp
     result = sync(project, fake, url, list_id="no-such-list")
     assert result.returncode == 2 and "Traceback" not in result.stderr
@@ -93,7 +101,7 @@ def test_a_refusal_is_told_in_the_services_words_without_the_key(project: Projec
     assert fake.key not in result.stdout + result.stderr
 
 
-def test_a_wrong_key_is_reported_and_never_printed(project: Project, mailchimp) -> None:
+def test_a_wrong_key_is_reported_and_never_printed(project: Project, mailchimp: tuple[FakeMailchimp, str]) -> None:
     fake, url = mailchimp
     result = sync(project, fake, url, key="ffffffffffffffff-us1")
     assert result.returncode == 2 and "API Key Invalid" in result.stdout
@@ -101,17 +109,19 @@ def test_a_wrong_key_is_reported_and_never_printed(project: Project, mailchimp) 
 
 
 @pytest.fixture
-def synced(project: Project, mailchimp) -> Project:
+def synced(project: Project, mailchimp: tuple[FakeMailchimp, str]) -> Project:
     fake, url = mailchimp
     assert sync(project, fake, url).returncode == 0
     return project
 
 
-def languages(fake: FakeMailchimp) -> dict[str, dict]:
+def languages(fake: FakeMailchimp) -> dict[str, Json]:
     return {c["recipients"]["segment_opts"]["conditions"][0]["value"]: c for c in fake.campaigns.values()}
 
 
-def test_announce_makes_one_campaign_per_language_segmented_by_language(synced: Project, mailchimp) -> None:
+def test_announce_makes_one_campaign_per_language_segmented_by_language(
+    synced: Project, mailchimp: tuple[FakeMailchimp, str]
+) -> None:
     fake, url = mailchimp
     assert run(synced, fake, url, "announce", "event:ringsoit-2022").returncode == 0
     campaigns = languages(fake)
@@ -130,7 +140,7 @@ def test_announce_makes_one_campaign_per_language_segmented_by_language(synced: 
     assert "Registreeru sündmusele" in et["content"]["html"] and "*|UNSUB|*" in et["content"]["plain_text"]
 
 
-def test_send_sends_each_language_to_its_subscribers(synced: Project, mailchimp) -> None:
+def test_send_sends_each_language_to_its_subscribers(synced: Project, mailchimp: tuple[FakeMailchimp, str]) -> None:
     fake, url = mailchimp
     result = run(synced, fake, url, "announce", "event:ringsoit-2022", "--send")
     assert result.returncode == 0, result.stdout
@@ -140,14 +150,16 @@ def test_send_sends_each_language_to_its_subscribers(synced: Project, mailchimp)
     }  # Peeter is pending
 
 
-def test_mailchimp_never_sends_the_same_item_twice(synced: Project, mailchimp) -> None:
+def test_mailchimp_never_sends_the_same_item_twice(synced: Project, mailchimp: tuple[FakeMailchimp, str]) -> None:
     fake, url = mailchimp
     run(synced, fake, url, "announce", "event:ringsoit-2022", "--send")
     again = run(synced, fake, url, "announce", "event:ringsoit-2022", "--send")
     assert "not sending it again" in again.stdout and len(fake.campaigns) == 2
 
 
-def test_a_crash_between_creating_and_sending_sends_the_same_campaigns(synced: Project, mailchimp) -> None:
+def test_a_crash_between_creating_and_sending_sends_the_same_campaigns(
+    synced: Project, mailchimp: tuple[FakeMailchimp, str]
+) -> None:
     fake, url = mailchimp
     fake.fail_paths = {"/actions/send": [500] * 5}
     failed = run(synced, fake, url, "announce", "event:ringsoit-2022", "--send")
@@ -157,7 +169,9 @@ def test_a_crash_between_creating_and_sending_sends_the_same_campaigns(synced: P
     assert len(fake.campaigns) == 2 and {c["status"] for c in fake.campaigns.values()} == {"sent"}
 
 
-def test_a_draft_made_just_before_a_crash_is_found_on_mailchimp(synced: Project, mailchimp) -> None:
+def test_a_draft_made_just_before_a_crash_is_found_on_mailchimp(
+    synced: Project, mailchimp: tuple[FakeMailchimp, str]
+) -> None:
     fake, url = mailchimp
     fake.campaigns["c0099"] = {
         "id": "c0099",
@@ -178,7 +192,7 @@ def test_a_draft_made_just_before_a_crash_is_found_on_mailchimp(synced: Project,
     assert len(fake.campaigns) == 2 and fake.campaigns["c0099"]["status"] == "sent"
 
 
-def test_schedule_takes_tallinn_time_and_counts_as_sent(synced: Project, mailchimp) -> None:
+def test_schedule_takes_tallinn_time_and_counts_as_sent(synced: Project, mailchimp: tuple[FakeMailchimp, str]) -> None:
     fake, url = mailchimp
     result = run(synced, fake, url, "announce", "event:ringsoit-2022", "--schedule", "2099-01-01 10:00")
     assert result.returncode == 0, result.stdout
@@ -187,20 +201,24 @@ def test_schedule_takes_tallinn_time_and_counts_as_sent(synced: Project, mailchi
     assert "not sending it again" in run(synced, fake, url, "announce", "event:ringsoit-2022", "--send").stdout
 
 
-def test_a_schedule_off_the_quarter_hour_is_refused_in_mailchimps_words(synced: Project, mailchimp) -> None:
+def test_a_schedule_off_the_quarter_hour_is_refused_in_mailchimps_words(
+    synced: Project, mailchimp: tuple[FakeMailchimp, str]
+) -> None:
     fake, url = mailchimp
     result = run(synced, fake, url, "announce", "event:ringsoit-2022", "--schedule", "2099-01-01 10:07")
     assert result.returncode == 2 and "Schedule time must be on the quarter-hour" in result.stdout
 
 
-def test_test_e_mails_go_through_a_draft_that_is_removed(synced: Project, mailchimp) -> None:
+def test_test_e_mails_go_through_a_draft_that_is_removed(synced: Project, mailchimp: tuple[FakeMailchimp, str]) -> None:
     fake, url = mailchimp
     result = run(synced, fake, url, "announce", "event:ringsoit-2022", "--test-to", "lota.vana@vorumaa.ee")
     assert "test e-mail sent to lota.vana@vorumaa.ee" in result.stdout
     assert [t["test_emails"] for t in fake.tests] == [["lota.vana@vorumaa.ee"]] * 2 and fake.campaigns == {}
 
 
-def test_ten_thousand_subscribers_take_at_most_25_requests(project: Project, mailchimp) -> None:
+def test_ten_thousand_subscribers_take_at_most_25_requests(
+    project: Project, mailchimp: tuple[FakeMailchimp, str]
+) -> None:
     fake, url = mailchimp
     rows = "".join(f"person{i}@example.ee,P{i},{'et' if i % 3 else 'en'},2024-01-01T10:00,\n" for i in range(10_000))
     project.write("many.csv", "email,name,language,consent_at,tags\n" + rows)
@@ -210,7 +228,7 @@ def test_ten_thousand_subscribers_take_at_most_25_requests(project: Project, mai
 
 
 def test_a_campaign_already_sent_on_mailchimp_while_the_log_says_created_is_not_sent_again(
-    synced: Project, mailchimp
+    synced: Project, mailchimp: tuple[FakeMailchimp, str]
 ) -> None:
     fake, url = mailchimp
     assert run(synced, fake, url, "announce", "event:ringsoit-2022").returncode == 0  # the drafts, logged `created`
@@ -226,7 +244,9 @@ def test_a_campaign_already_sent_on_mailchimp_while_the_log_says_created_is_not_
     assert log.count("status: created") == 2 and log.count("status: sent") == 2
 
 
-def test_a_send_whose_count_mailchimp_leaves_out_is_logged_with_no_recipients(synced: Project, mailchimp) -> None:
+def test_a_send_whose_count_mailchimp_leaves_out_is_logged_with_no_recipients(
+    synced: Project, mailchimp: tuple[FakeMailchimp, str]
+) -> None:
     fake, url = mailchimp
     fake.counts_recipients = False
     result = run(synced, fake, url, "announce", "event:ringsoit-2022", "--send")
@@ -235,7 +255,9 @@ def test_a_send_whose_count_mailchimp_leaves_out_is_logged_with_no_recipients(sy
     assert log.count("status: sent") == 2 and log.count("recipients: 0") == 2 and "recipients: 1" not in log
 
 
-def test_an_item_sent_by_mailchimp_is_not_sent_again_by_the_outbox(synced: Project, mailchimp) -> None:
+def test_an_item_sent_by_mailchimp_is_not_sent_again_by_the_outbox(
+    synced: Project, mailchimp: tuple[FakeMailchimp, str]
+) -> None:
     fake, url = mailchimp
     assert run(synced, fake, url, "announce", "event:ringsoit-2022", "--send").returncode == 0
     result = run(synced, fake, url, "announce", "event:ringsoit-2022", "--send", "--backend", "outbox")
@@ -243,7 +265,9 @@ def test_an_item_sent_by_mailchimp_is_not_sent_again_by_the_outbox(synced: Proje
     assert not (synced.root / "outbox" / "campaigns").exists()
 
 
-def test_a_sending_the_log_lost_is_found_on_mailchimp_and_not_repeated(synced: Project, mailchimp) -> None:
+def test_a_sending_the_log_lost_is_found_on_mailchimp_and_not_repeated(
+    synced: Project, mailchimp: tuple[FakeMailchimp, str]
+) -> None:
     fake, url = mailchimp
     assert run(synced, fake, url, "announce", "event:ringsoit-2022", "--send").returncode == 0
     log = synced.root / "data" / "newsletter-log.yaml"

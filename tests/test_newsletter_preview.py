@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import Project
 from inprocess import projectsite
-from pages import text
+from pages import found, text
 
 from projectsite.newsletter.email import render_email
 from projectsite.newsletter.items import Announcement
@@ -56,20 +56,20 @@ def test_preview_writes_html_and_text_in_both_languages(project: Project) -> Non
 def test_the_e_mail_says_what_when_where_and_how_to_register(project: Project) -> None:
     preview(project, "event:ringsoit-2022")
     mail = email(project, "event-ringsoit-2022.en.html")
-    body = text(mail.body)
-    assert mail.html["lang"] == "en" and mail.h1.get_text() == "LÕIM study tour of Võru County"
+    body = text(found(mail.body))
+    assert found(mail.html)["lang"] == "en" and found(mail.h1).get_text() == "LÕIM study tour of Võru County"
     assert "When: 24 August 2022 at 08:00–17:30" in body and "Where: Võru County, starting in Võru" in body
-    assert mail.find("a", href="https://forms.gle/xwk6dGxBe3VvySWDA").get_text() == "Register for the event"
+    assert found(mail.find("a", href="https://forms.gle/xwk6dGxBe3VvySWDA")).get_text() == "Register for the event"
     assert "Registration is open until 18 August 2022." in body
     assert mail.find("a", href="https://loim.example.org/en/events/ringsoit-2022/") is not None
-    assert mail.find("a", href="*|UNSUB|*").get_text() == "Unsubscribe"
+    assert found(mail.find("a", href="*|UNSUB|*")).get_text() == "Unsubscribe"
 
 
 def test_the_e_mail_carries_its_css_inline(project: Project) -> None:
     preview(project, "event:avaseminar-2022")
     mail = email(project, "event-avaseminar-2022.et.html")
     assert mail.find("style") is None and mail.find("link") is None
-    assert mail.find("table")["style"] and mail.h1["style"]
+    assert found(mail.find("table"))["style"] and found(mail.h1)["style"]
 
 
 def test_the_text_e_mail_has_the_subject_and_the_page_address(project: Project) -> None:
@@ -84,14 +84,14 @@ def test_after_the_deadline_the_e_mail_offers_no_registration(project: Project) 
     preview(project, "event:ringsoit-2022", "2022-08-19")
     mail = email(project, "event-ringsoit-2022.en.html")
     assert mail.find("a", href="https://forms.gle/xwk6dGxBe3VvySWDA") is None
-    assert "Registration closed on 18 August 2022." in text(mail.body)
+    assert "Registration closed on 18 August 2022." in text(found(mail.body))
 
 
 def test_markup_in_the_data_shows_as_text(project: Project) -> None:
     project.replace_events("- id: tricky\n  title: '<script>alert(1)</script> & Co'\n  start: 2023-07-01\n")
     assert preview(project, "event:tricky", "2023-06-01").returncode == 0
     mail = email(project, "event-tricky.et.html")
-    assert mail.find("script") is None and mail.h1.get_text() == "<script>alert(1)</script> & Co"
+    assert mail.find("script") is None and found(mail.h1).get_text() == "<script>alert(1)</script> & Co"
 
 
 def test_an_untranslated_post_goes_to_english_readers_in_estonian_marked_as_such(project: Project) -> None:
@@ -101,8 +101,8 @@ def test_an_untranslated_post_goes_to_english_readers_in_estonian_marked_as_such
     )
     assert preview(project, "news:2024-05-01-uus").returncode == 0
     mail = email(project, "news-2024-05-01-uus.en.html")
-    assert mail.h1["lang"] == "et" and mail.h1.get_text() == "Uus uudis"
-    assert "(in Estonian)" in text(mail.body)
+    assert found(mail.h1)["lang"] == "et" and found(mail.h1).get_text() == "Uus uudis"
+    assert "(in Estonian)" in text(found(mail.body))
     assert mail.find("a", href="https://loim.example.org/en/news/2024-05-01-uus/") is not None
 
 
@@ -152,7 +152,11 @@ def test_markup_in_every_field_of_the_announcement_shows_as_text(field: str) -> 
 
 @pytest.mark.parametrize("field", ["from_name", "organisation"])
 def test_markup_in_the_settings_shows_as_text(field: str) -> None:
-    mail = html_of(SAFE, replace(SETTINGS, **{field: MARKUP}))
+    variants = {
+        "from_name": replace(SETTINGS, from_name=MARKUP),
+        "organisation": replace(SETTINGS, organisation=MARKUP),
+    }
+    mail = html_of(SAFE, variants[field])
     assert mail.find(class_="planted") is None and mail.find("img", src="x") is None
     assert MARKUP in mail.get_text()
 
@@ -223,9 +227,9 @@ def test_an_event_without_english_is_marked_in_estonian_in_the_english_e_mail(pr
     )
     assert preview(project, "event:ainult-eesti", "2023-06-01").returncode == 0
     english, estonian = email(project, "event-ainult-eesti.en.html"), email(project, "event-ainult-eesti.et.html")
-    assert mail_note(english) == ["(in Estonian)"] and english.h1["lang"] == "et"
-    assert english.h1.get_text() == "Ainult eesti keeles"
-    assert mail_note(estonian) == [] and not estonian.h1.has_attr("lang")
+    assert mail_note(english) == ["(in Estonian)"] and found(english.h1)["lang"] == "et"
+    assert found(english.h1).get_text() == "Ainult eesti keeles"
+    assert mail_note(estonian) == [] and not found(estonian.h1).has_attr("lang")
     plain = (project.root / "preview" / "event-ainult-eesti.en.txt").read_text(encoding="utf-8")
     assert plain.split("\n\n", 1)[1].startswith("(in Estonian)\nAinult eesti keeles\n")
 

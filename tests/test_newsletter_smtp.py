@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 import pytest
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP, Envelope, Session
 from conftest import BIN, Project
 from inprocess import projectsite
 from test_newsletter import CSV
@@ -39,11 +40,13 @@ class Mailbox:
         self.received = threading.Event()
         self.quits = 0
 
-    async def handle_QUIT(self, server, session, envelope):
+    async def handle_QUIT(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         self.quits += 1
         return "221 Bye"
 
-    async def handle_RCPT(self, server, session, envelope, address, options):
+    async def handle_RCPT(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, options: list[str]
+    ) -> str:
         if self.refuse:
             return self.refuse.pop(0)
         if address in self.refuse_address:
@@ -51,13 +54,15 @@ class Mailbox:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(self, server, session, envelope):
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         self.data_count += 1
         if self.data_count in self.drop_at:
+            assert server.transport is not None
             server.transport.close()  # gone without a reply: the message was not taken
             return "421 gone"
         if self.data_reply:
             return self.data_reply
+        assert isinstance(envelope.content, bytes)  # aiosmtpd's default: the message as it came, undecoded
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         self.messages.append((list(envelope.rcpt_tos), message))
         self.received.set()
@@ -74,12 +79,12 @@ class Mailbox:
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        return int(probe.getsockname()[1])
 
 
-def start(box: Mailbox, **options: object) -> tuple[Controller, int]:
+def start(box: Mailbox, *, enable_SMTPUTF8: bool) -> tuple[Controller, int]:
     port = free_port()
-    controller = Controller(box, hostname="127.0.0.1", port=port, **options)
+    controller = Controller(box, hostname="127.0.0.1", port=port, enable_SMTPUTF8=enable_SMTPUTF8)
     controller.start()
     return controller, port
 

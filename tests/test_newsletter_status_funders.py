@@ -9,6 +9,7 @@ import email.policy
 import pytest
 from bs4 import BeautifulSoup
 from conftest import Project
+from pages import attr, found
 from test_newsletter import newsletter, sent_files
 from test_newsletter_preview import preview
 
@@ -47,7 +48,7 @@ def test_a_cancelled_event_says_so_in_the_heading_and_text(project: Project, lan
     heading = html.find("h1")
     assert heading is not None and f"({word})" in heading.get_text()
     assert html.title is not None and f"({word})" in html.title.get_text()
-    note = html.find(attrs={"role": "note"})
+    note = html.find(role="note")
     assert note is not None and notice in note.get_text() and word in note.get_text()
     assert f"({word})" in text.splitlines()[0] and f"{word.upper()}: {notice}" in text
 
@@ -62,7 +63,7 @@ def test_a_cancelled_event_says_so_in_the_heading_and_text(project: Project, lan
 def test_a_postponed_event_tells_its_old_and_new_date(project: Project, lang: str, words: list[str]) -> None:
     with_status(project, "  status: postponed\n  previous_start: 2022-08-10 08:00\n")
     html, text = previewed(project, lang)
-    note = html.find(attrs={"role": "note"})
+    note = html.find(role="note")
     assert note is not None and all(w in note.get_text() for w in words)
     assert all(w in text for w in words)
     assert "10" in note.get_text()
@@ -70,7 +71,7 @@ def test_a_postponed_event_tells_its_old_and_new_date(project: Project, lang: st
 
 def test_a_scheduled_event_has_no_status_note(project: Project) -> None:
     html, text = previewed(project, "en")
-    assert html.find(attrs={"role": "note"}) is None and "Cancelled" not in text and "Postponed" not in text
+    assert html.find(role="note") is None and "Cancelled" not in text and "Postponed" not in text
 
 
 def test_the_subject_of_a_cancelled_event_says_so(project: Project) -> None:
@@ -103,9 +104,9 @@ def test_every_announcement_carries_the_funders(project: Project, item: str, lan
     assert statement in " ".join(html.get_text().split()) and statement in " ".join(text.split())
     links = [a for a in html.find_all("a") if a.get("href") == "https://eeagrants.org/"]
     assert links and any(a.find("img") for a in links)
-    logo = next(a.find("img") for a in links if a.find("img"))
-    assert logo["src"].startswith("https://") and logo["src"].endswith("assets/eea-norway-grants.svg")
-    assert ("EEA and Norway Grants" if lang == "en" else "EMP ja Norra toetused") in logo["alt"]
+    logo = found(next(a.find("img") for a in links if a.find("img")))
+    assert attr(logo, "src").startswith("https://") and attr(logo, "src").endswith("assets/eea-norway-grants.svg")
+    assert ("EEA and Norway Grants" if lang == "en" else "EMP ja Norra toetused") in attr(logo, "alt")
     assert "https://eeagrants.org/" in text
 
 

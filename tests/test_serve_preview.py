@@ -40,7 +40,9 @@ def test_a_fix_reloads_the_error_page_by_itself(project: Project) -> None:
     project.replace_events(BAD_EVENT)
     with Preview(project) as preview:
         _, body = preview.get("")
-        epoch = int(re.search(rb"\}\)\((\d+)\);", body)[1])  # the page's script waits for a build after this
+        found = re.search(rb"\}\)\((\d+)\);", body)
+        assert found is not None, body
+        epoch = int(found[1])  # the page's script waits for a build after this
         answer: list[bytes] = []
         waiting = threading.Thread(
             target=lambda: answer.append(

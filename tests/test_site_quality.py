@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 from conftest import Project
-from pages import article, soup, text
+from pages import article, found, soup, text
 from site_checks import VNU, broken_links
 
 
@@ -44,8 +44,8 @@ def test_no_link_or_anchor_is_broken(real_site: Project) -> None:
 def test_each_language_has_its_own_404_page(real_site: Project) -> None:
     site = real_site.root / "site"
     et, en = soup(site, "404.html"), soup(site, "en/404.html")
-    assert et.html["lang"] == "et" and article(et).h1.get_text() == "Lehte ei leitud"
-    assert en.html["lang"] == "en" and article(en).h1.get_text() == "Page not found"
+    assert found(et.html)["lang"] == "et" and found(article(et).h1).get_text() == "Lehte ei leitud"
+    assert found(en.html)["lang"] == "en" and found(article(en).h1).get_text() == "Page not found"
     assert article(et).find("p", lang="en") is not None
 
 
@@ -53,7 +53,7 @@ def test_the_accessibility_statement_is_linked_from_every_footer(real_site: Proj
     site = real_site.root / "site"
     for rel in ("", "events/ringsoit-2022/", "404.html", "en/", "en/404.html"):
         prefix = "/en/" if rel.startswith("en/") else "/"
-        assert soup(site, rel).find("footer").find("a", href=f"{prefix}accessibility/") is not None, rel
+        assert found(soup(site, rel).find("footer")).find("a", href=f"{prefix}accessibility/") is not None, rel
     for rel, words in (
         ("accessibility/", ("osaliselt", "Tarbijakaitse ja Tehnilise Järelevalve Amet", "22. novembril 2026")),
         (
@@ -80,18 +80,18 @@ def test_the_sign_up_form_posts_to_mailchimp_in_the_pages_language(project: Proj
     )
     assert project.build(today="2022-06-01").returncode == 0
     for rel, lang, label in (("newsletter/", "et", "Sinu e-posti aadress"), ("en/", "en", "Your e-mail address")):
-        form = soup(project.root / "site", rel).find("footer").find("form")
+        form = found(found(soup(project.root / "site", rel).find("footer")).find("form"))
         assert form["action"] == FORM_URL and form["method"] == "post"
-        email = form.find("input", type="email")
+        email = found(form.find("input", type="email"))
         assert email["name"] == "EMAIL" and email.has_attr("required")
-        assert form.find("label", attrs={"for": email["id"]}).get_text() == label
-        assert form.find("input", attrs={"name": "LANGUAGE"})["value"] == lang
-        trap = form.find("input", attrs={"name": "b_abc123_def456"})
+        assert found(form.find("label", attrs={"for": email["id"]})).get_text() == label
+        assert found(form.find("input", attrs={"name": "LANGUAGE"}))["value"] == lang
+        trap = found(form.find("input", attrs={"name": "b_abc123_def456"}))
         assert trap["tabindex"] == "-1" and trap.find_parent(attrs={"aria-hidden": "true"}) is not None
         assert "unsubscribe" in text(form).lower() or "loobuda" in text(form)
 
 
 def test_without_a_form_address_the_footer_explains_how_to_join(real_site: Project) -> None:
-    footer = soup(real_site.root / "site", "en/").find("footer")
+    footer = found(soup(real_site.root / "site", "en/").find("footer"))
     assert footer.find("form") is None
-    assert footer.find("a", href="/en/newsletter/").get_text() == "How to join the newsletter"
+    assert found(footer.find("a", href="/en/newsletter/")).get_text() == "How to join the newsletter"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import Tag
 from conftest import Project
-from pages import article, html_files, soup, text
+from pages import article, attr, found, html_files, soup, text
 
 EVENTS = """
 - id: autumn
@@ -44,27 +45,27 @@ def events_site(module_project: Project) -> Project:
     return module_project
 
 
-def hrefs(node) -> list[str]:
-    return [a["href"] for a in node.find_all("a")]
+def hrefs(node: Tag) -> list[str]:
+    return [attr(a, "href") for a in node.find_all("a")]
 
 
 def test_upcoming_events_come_first_soonest_on_top(events_site: Project) -> None:
     page = soup(events_site.root / "site", "events/")
-    upcoming = page.find(id="upcoming").find_next("ul")
+    upcoming = found(found(page.find(id="upcoming")).find_next("ul"))
     assert hrefs(upcoming) == ["ongoing/", "summer/", "autumn/"]
 
 
 def test_past_events_are_grouped_by_year_newest_first(events_site: Project) -> None:
     page = soup(events_site.root / "site", "events/")
-    years = [h.get_text() for h in page.find(id="past").find_all_next("h3")]
+    years = [h.get_text() for h in found(page.find(id="past")).find_all_next("h3")]
     assert years == ["2023", "2022", "2021"]
-    assert hrefs(page.find(id="past-2021").find_next("ul")) == ["december-2021/", "untranslated/"]
+    assert hrefs(found(found(page.find(id="past-2021")).find_next("ul"))) == ["december-2021/", "untranslated/"]
 
 
 def test_estonian_dates_keep_their_day_number_in_the_events_list(events_site: Project) -> None:
     # "10. jaanuar" at the start of a Markdown line would otherwise become item 10 of a numbered list.
     page = article(soup(events_site.root / "site", "events/"))
-    items = {li.a["href"]: text(li) for li in page.select("#upcoming ~ ul > li")}
+    items = {found(li.a)["href"]: text(li) for li in page.select("#upcoming ~ ul > li")}
     assert items["winter/"] == "Talv 10. jaanuar 2023"
     assert items["december-2021/"] == "Detsember 1. detsember 2021"
     assert page.find("ol") is None
@@ -86,15 +87,15 @@ def test_registration_is_open_until_the_deadline(project: Project) -> None:
 
 def test_a_plain_string_is_the_same_in_both_languages_without_a_note(events_site: Project) -> None:
     page = article(soup(events_site.root / "site", "en/events/untranslated/"))
-    assert page.h1.get_text() == "Ainult eesti keeles"
+    assert found(page.h1).get_text() == "Ainult eesti keeles"
 
 
 def test_missing_english_shows_the_estonian_with_a_note_and_lang(events_site: Project) -> None:
     page = article(soup(events_site.root / "site", "en/events/untranslated/"))
     estonian = page.find("div", lang="et")
     assert estonian is not None and text(estonian) == "Kokkuvõte eesti keeles."
-    assert estonian.find("strong").get_text() == "eesti"
-    assert page.find(class_="ps-fallback").get_text() == "(in Estonian)"
+    assert found(estonian.find("strong")).get_text() == "eesti"
+    assert found(page.find(class_="ps-fallback")).get_text() == "(in Estonian)"
 
 
 def test_estonian_page_has_no_fallback_note(events_site: Project) -> None:
@@ -116,12 +117,12 @@ def test_markup_in_titles_shows_as_text_everywhere(project: Project) -> None:
         html = page.read_text(encoding="utf-8")
         assert "<script>alert" not in html and "<img src=x" not in html and "<b>Võru" not in html, page
         assert 'href="http://evil.example"' not in html, page
-    assert soup(site, "events/tricky/").title.get_text().startswith('<script>alert("x")</script> & *Co*')
+    assert found(soup(site, "events/tricky/").title).get_text().startswith('<script>alert("x")</script> & *Co*')
     event = article(soup(site, "events/tricky/"))
-    assert event.h1.get_text() == '<script>alert("x")</script> & *Co* [link](http://evil.example)'
+    assert found(event.h1).get_text() == '<script>alert("x")</script> & *Co* [link](http://evil.example)'
     assert "<b>Võru</b> | Kubija" in text(event)
     assert "Hello <img src=x onerror=alert(1)> world" in text(event)
-    listed = soup(site, "events/").find(id="upcoming").find_next("ul")
+    listed = found(found(soup(site, "events/").find(id="upcoming")).find_next("ul"))
     assert '<script>alert("x")</script>' in text(listed)
 
 
@@ -141,8 +142,8 @@ def test_an_untranslated_news_post_is_listed_in_english_as_estonian(project: Pro
     )
     assert project.build(today="2024-05-02").returncode == 0
     index = article(soup(project.root / "site", "en/news/"))
-    first = index.find("li")
-    assert first.find("span", lang="et").get_text() == "Uus uudis" and "(in Estonian)" in text(first)
+    first = found(index.find("li"))
+    assert found(first.find("span", lang="et")).get_text() == "Uus uudis" and "(in Estonian)" in text(first)
     post = article(soup(project.root / "site", "en/news/2024-05-01-uus/"))
     assert post.find("div", lang="et") is not None and "(in Estonian)" in text(post)
 
@@ -154,6 +155,6 @@ def test_a_new_event_appears_on_the_events_page_in_the_feed_and_the_calendar(pro
         events.write("- id: brand-new\n  title: {et: Uus, en: New}\n  start: 2023-10-10\n  published: 2023-06-02\n")
     assert project.build(today="2023-06-02").returncode == 0
     site = project.root / "site"
-    assert "brand-new/" in hrefs(soup(site, "en/events/").find(id="upcoming").find_next("ul"))
+    assert "brand-new/" in hrefs(found(found(soup(site, "en/events/").find(id="upcoming")).find_next("ul")))
     assert "https://loim.example.org/en/events/brand-new/" in (site / "en" / "feed.xml").read_text(encoding="utf-8")
     assert "UID:brand-new@loim.example.org" in (site / "en" / "calendar.ics").read_text(encoding="utf-8")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import Project
-from pages import article, soup, text
+from pages import article, found, soup, text
 
 
 def page_text(site: Project, rel: str) -> str:
@@ -51,7 +51,9 @@ def test_the_study_tour_has_its_lunch_visits_and_funding(real_site: Project) -> 
 
 def test_the_training_names_the_five_skills_it_supports(real_site: Project) -> None:
     page = article(soup(real_site.root / "site", "trainings/"))
-    skills = page.find(string=lambda s: "Toetame koolitusel osalejate" in s).find_next("ul").find_all("li")
+    sentence = page.find(string=lambda s: "Toetame koolitusel osalejate" in s)
+    assert sentence is not None
+    skills = found(sentence.find_next("ul")).find_all("li")
     assert len(skills) == 5 and text(skills[0]) == "oskusi reflekteerida;"
 
 
@@ -63,7 +65,7 @@ def test_the_leisure_module_says_its_date_is_changing_and_has_three_goals(real_s
         page = article(soup(real_site.root / "site", rel))
         heading = page.find(id="kompetentsid-2023-uldpadevused-vaba-aeg")
         section = []
-        for sibling in heading.find_next_siblings():
+        for sibling in found(heading).find_next_siblings():
             if sibling.name and sibling.name.startswith("h"):
                 break
             section.append(sibling)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 from conftest import Project
-from pages import html_files, soup
+from pages import attr, found, html_files, soup, string
 
 
-def json_ld(site: Path, rel: str) -> list[dict]:
-    return [json.loads(s.string) for s in soup(site, rel).find_all("script", type="application/ld+json")]
+def json_ld(site: Path, rel: str) -> list[dict[str, Any]]:
+    return [json.loads(string(s)) for s in soup(site, rel).find_all("script", type="application/ld+json")]
 
 
 def test_the_json_ld_of_every_page_parses(real_site: Project) -> None:
@@ -70,7 +71,7 @@ def test_every_page_has_sharing_meta_and_a_canonical_url(real_site: Project) -> 
         html = soup(site, rel)
         meta = {m.get("property") or m.get("name"): m.get("content") for m in html.find_all("meta")}
         url = "https://loim.example.org/" + rel.removesuffix("index.html")
-        assert html.find("link", rel="canonical")["href"] == url, rel
+        assert found(html.find("link", rel="canonical"))["href"] == url, rel
         assert meta["og:url"] == url and meta["og:title"] and meta["og:description"], rel
         assert meta["og:locale"] == ("en_GB" if rel.startswith("en/") else "et_EE"), rel
         assert meta["og:image"] == "https://loim.example.org/assets/loim-share.png", rel
@@ -80,5 +81,5 @@ def test_every_page_has_sharing_meta_and_a_canonical_url(real_site: Project) -> 
 
 def test_event_page_description_comes_from_its_summary(real_site: Project) -> None:
     html = soup(real_site.root / "site", "events/ringsoit-2022/")
-    description = html.find("meta", attrs={"name": "description"})["content"]
+    description = attr(found(html.find("meta", attrs={"name": "description"})), "content")
     assert description.startswith("Ringsõidu eesmärk on tutvuda lähemalt")

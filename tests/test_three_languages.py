@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from inprocess import mkdocs
-from pages import soup, text
+from pages import attr, found, soup, text
 
 from projectsite.cli import main
 from projectsite.labels import LABELS
@@ -38,11 +38,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_language_has_its_pages_under_its_own_folder(site: Path) -> None:
     for prefix, lang in (("", "et"), ("en/", "en"), ("ru/", "ru")):
         for page in ("", "events/", "trainings/", "news/", "events/eesti-seminar/"):
-            assert soup(site, f"{prefix}{page}index.html").html["lang"] == lang, prefix + page
+            assert found(soup(site, f"{prefix}{page}index.html").html)["lang"] == lang, prefix + page
 
 
 def test_the_russian_pages_use_the_russian_words_and_dates(site: Path) -> None:
-    events = text(soup(site, "ru/events/index.html").find("article"))
+    events = text(found(soup(site, "ru/events/index.html").find("article")))
     assert "Предстоящие события" in events
     assert "8 марта 2031 г." in events  # Babel's Russian, in the genitive a date takes
 
@@ -51,13 +51,15 @@ def test_a_text_without_russian_shows_the_original_marked_as_estonian(site: Path
     page = soup(site, "ru/events/eesti-seminar/index.html")
     original = page.find(lambda tag: tag.get("lang") == "et" and "Ainult eesti keeles" in tag.get_text())
     assert original is not None
-    assert "на эстонском" in text(page.find("article"))
+    assert "на эстонском" in text(found(page.find("article")))
 
 
 def test_each_page_links_its_two_other_languages(site: Path) -> None:
-    head = soup(site, "ru/events/index.html").head
+    head = found(soup(site, "ru/events/index.html").head)
     alternates = {
-        link["hreflang"]: link["href"] for link in head.find_all("link", rel="alternate") if link.get("hreflang")
+        attr(link, "hreflang"): attr(link, "href")
+        for link in head.find_all("link", rel="alternate")
+        if link.get("hreflang")
     }
     assert {"et", "en", "ru"} <= set(alternates)
     assert alternates["en"].endswith("/en/events/") and alternates["et"].endswith("/events/")

@@ -4,12 +4,13 @@ contacts as cards, and the funders on every page."""
 from __future__ import annotations
 
 import yaml
+from bs4 import BeautifulSoup
 from conftest import FIXTURE, Project
-from pages import article, html_files, soup, text
+from pages import article, found, html_files, soup, text
 
 
-def sidebar_hidden(page, kind: str) -> bool:
-    return page.find("div", attrs={"data-md-type": kind}).has_attr("hidden")
+def sidebar_hidden(page: BeautifulSoup, kind: str) -> bool:
+    return found(page.find("div", attrs={"data-md-type": kind})).has_attr("hidden")
 
 
 def test_the_home_page_has_no_docs_sidebars(real_site: Project) -> None:
@@ -39,7 +40,7 @@ def test_the_language_switch_says_the_other_language_in_words(real_site: Project
 def test_an_event_page_marks_the_events_tab_and_links_back(real_site: Project) -> None:
     page = soup(real_site.root / "site", "en/events/ringsoit-2022/")
     assert [text(li) for li in page.select(".md-tabs__item--active")] == ["Events"]
-    assert page.select_one("article").find("a", string="Back to events")["href"] == "../"
+    assert found(found(page.select_one("article")).find("a", string="Back to events"))["href"] == "../"
 
 
 def test_a_news_post_marks_the_news_tab_shows_its_date_and_links_back(real_site: Project) -> None:
@@ -49,8 +50,8 @@ def test_a_news_post_marks_the_news_tab_shows_its_date_and_links_back(real_site:
     ):
         page = soup(real_site.root / "site", rel)
         assert [text(li) for li in page.select(".md-tabs__item--active")] == [tab]
-        assert text(page.select_one(".ps-post-date")) == date
-        assert page.select_one(".ps-post-date time")["datetime"] == "2024-03-22"
+        assert text(found(page.select_one(".ps-post-date"))) == date
+        assert found(page.select_one(".ps-post-date time"))["datetime"] == "2024-03-22"
         assert article(page).find("a", string=back) is not None
 
 
@@ -62,18 +63,22 @@ def test_the_home_tab_is_active_only_on_the_home_page(real_site: Project) -> Non
 def test_contacts_are_cards_one_per_person(real_site: Project) -> None:
     team = yaml.safe_load((FIXTURE / "data" / "team.yaml").read_text(encoding="utf-8"))
     cards = article(soup(real_site.root / "site", "en/contacts/")).select(".ps-cards > .ps-card")
-    assert [c.h2.get_text() for c in cards] == [p["name"] for p in team]
+    assert [found(c.h2).get_text() for c in cards] == [p["name"] for p in team]
 
 
 def test_module_cells_carry_their_column_name(real_site: Project) -> None:
-    table = article(soup(real_site.root / "site", "trainings/")).find(id="kompetentsid-2023-modules").find_next("table")
-    first = table.find("tbody").find("tr").find_all("td")
+    table = found(
+        found(article(soup(real_site.root / "site", "trainings/")).find(id="kompetentsid-2023-modules")).find_next(
+            "table"
+        )
+    )
+    first = found(found(table.find("tbody")).find("tr")).find_all("td")
     assert [td["data-label"] for td in first] == ["Kuupäev", "Teema", "Koolitajad", "Maht (ak/h)"]
 
 
 def test_a_two_column_agenda_keeps_its_plain_cells(real_site: Project) -> None:
-    table = article(soup(real_site.root / "site", "events/avaseminar-2022/")).find("table")
-    assert table.find("td") is not None and not table.find("td").has_attr("data-label")
+    table = found(article(soup(real_site.root / "site", "events/avaseminar-2022/")).find("table"))
+    assert table.find("td") is not None and not found(table.find("td")).has_attr("data-label")
 
 
 def test_every_page_shows_the_funders_logo_statement_and_link(real_site: Project) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 import shlex
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -14,11 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 
 
-def workflow() -> dict:
-    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+def workflow() -> dict[Any, Any]:  # YAML 1.1 reads the key `on` as True: not every key is a string
+    loaded: dict[Any, Any] = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    return loaded
 
 
-def steps() -> list[dict]:
+def steps() -> list[dict[str, Any]]:
     return [step for job in workflow()["jobs"].values() for step in job["steps"]]
 
 
@@ -48,7 +51,8 @@ def test_deploying_to_pages_happens_only_from_main_and_never_for_pull_requests()
 
 def test_every_command_it_runs_exists_in_the_project() -> None:
     commands = [shlex.split(step["run"]) for step in steps() if "run" in step]
-    subcommands = set(parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    [subparsers] = [a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    subcommands = set(subparsers.choices)
     for words in commands:
         if words[0] == "make":
             assert words[1] in make_targets(), words

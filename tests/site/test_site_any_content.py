@@ -3,8 +3,19 @@ and every post is on its pages, feeds and calendars, its links resolve, and its 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import any_content
-from site_build import BuiltSite
+import pytest
+from site_build import SITES, BuiltSite, check_and_build, copy_site
+
+
+@pytest.fixture(scope="module", params=sorted(SITES))
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """Each site of the repository, checked and built once for this module's tests."""
+    name: str = request.param
+    root: Path = copy_site(SITES[name], tmp_path_factory.mktemp(name) / "site-sources")
+    return check_and_build(root)
 
 
 def test_the_data_check_passes(built: BuiltSite) -> None:
