@@ -194,7 +194,13 @@ class Renderer:
     def marker(self, name: str, arg: str | None, page_dir: str) -> str | None:
         """The Markdown for one marker, or None when the marker is unknown."""
         if name == "events":
-            return self.render("events.md.j2", page_dir, upcoming=self.upcoming(), past_by_year=self.past_by_year())
+            return self.render(
+                "events.md.j2",
+                page_dir,
+                upcoming=self.upcoming(),
+                past_by_year=self.past_by_year(),
+                this_year=self.today.year,
+            )
         if name == "facts":
             return self.render("facts.md.j2", page_dir, project=self.project) if self.project is not None else ""
         if name == "upcoming":

@@ -1,0 +1,100 @@
+"""The events page of a project with hundreds of events stays readable: the past grouped by year, a
+collapsed <details> per year (this year's open), newest first, each named by its year (issue #21)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from browser import serve
+from bs4 import BeautifulSoup
+from conftest import Project, copy_project
+from pages import soup
+from playwright.sync_api import Browser, Page
+
+TODAY = "2023-06-01"
+YEARS = range(2010, 2024)  # 2010-2023: thirteen past years and this one
+PER_YEAR = 20  # ten before 1 June, ten after
+
+
+def events_yaml() -> str:
+    """20 events a year from 2010 to 2023: 280 events, of which 270 past."""
+    lines = []
+    for year in YEARS:
+        for i in range(PER_YEAR):
+            month, day = 1 + i // 2 % 12 if i < 10 else 7 + i % 6, 1 + i
+            lines.append(
+                f"- id: e-{year}-{i:02d}\n  title: {{et: Üritus {year} {i}, en: Event {year} {i}}}\n"
+                f"  start: {year}-{month:02d}-{day:02d}\n"
+            )
+    return "".join(lines)
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    project = copy_project(tmp_path_factory.mktemp("many") / "project")
+    project.replace_events(events_yaml())
+    result = project.build(today=TODAY)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def events_page(project: Project, lang_prefix: str) -> BeautifulSoup:
+    return soup(project.root / "site", f"{lang_prefix}events/")
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "en/"])
+def test_each_past_year_is_a_details_named_by_its_year_newest_first(many: Project, lang_prefix: str) -> None:
+    groups = events_page(many, lang_prefix).select("details.ps-year")
+    names = [group.select_one(":scope > summary > h3").get_text(strip=True) for group in groups]
+    assert names == [str(year) for year in reversed(YEARS)]
+    assert [group.select_one(":scope > summary > h3")["id"] for group in groups][:2] == ["past-2023", "past-2022"]
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "en/"])
+def test_only_this_years_past_events_are_open(many: Project, lang_prefix: str) -> None:
+    groups = events_page(many, lang_prefix).select("details.ps-year")
+    assert [group.has_attr("open") for group in groups] == [True] + [False] * (len(YEARS) - 1)
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "en/"])
+def test_every_event_is_listed_once_upcoming_outside_the_years(many: Project, lang_prefix: str) -> None:
+    page = events_page(many, lang_prefix)
+    upcoming = page.select("#upcoming + ul > li")
+    past = page.select("details.ps-year > ul > li")
+    assert (len(upcoming), len(past)) == (PER_YEAR // 2, len(YEARS) * PER_YEAR - PER_YEAR // 2)
+    assert all(len(group.select(":scope > ul > li")) == PER_YEAR for group in page.select("details.ps-year")[1:])
+
+
+def test_the_table_of_contents_leads_to_each_year(many: Project) -> None:
+    toc = [a["href"] for a in events_page(many, "en/").select(".md-sidebar--secondary .md-nav--secondary a")]
+    assert [h for h in toc if h.startswith("#past-")] == [f"#past-{year}" for year in reversed(YEARS)]
+
+
+@pytest.fixture
+def page(browser: Browser, many: Project) -> Iterator[tuple[Page, str]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.clock.set_fixed_time("2023-06-01T12:00:00+03:00")
+    with serve(many.root / "site") as url:
+        yield context.new_page(), url
+    context.close()
+
+
+@pytest.mark.browser
+def test_a_link_to_a_collapsed_year_opens_it(page: tuple[Page, str]) -> None:
+    tab, url = page
+    tab.goto(url + "en/events/")
+    assert not tab.locator("a[href='e-2015-03/']").is_visible()
+    tab.locator(".md-sidebar--secondary a[href='#past-2015']").click()
+    tab.locator("a[href='e-2015-03/']").wait_for(state="visible")
+    assert tab.locator("details:has(#past-2015)").get_attribute("open") is not None
+
+
+@pytest.mark.browser
+def test_a_year_opens_from_the_keyboard(page: tuple[Page, str]) -> None:
+    tab, url = page
+    tab.goto(url + "events/")
+    summary = tab.locator("details:has(#past-2012) > summary")
+    summary.focus()
+    tab.keyboard.press("Enter")
+    tab.locator("a[href='e-2012-03/']").wait_for(state="visible")
