@@ -26,6 +26,7 @@ from . import (
     localized_404,
     page_meta,
     preview,
+    search_dedupe,
     terminal,
     watching,
 )
@@ -61,6 +62,7 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         add_engine_theme(config)
+        search_dedupe.install(config)  # the search index's duplicates found in linear time
         self.state.theme.install(config.theme, project_root(config))
         return config
 
