@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -12,7 +12,7 @@ from icalendar import Event as VEvent
 
 from . import dates, links
 from .models import Event
-from .views import event_view
+from .views import EventView, event_view
 
 PRODID = "-//projectsite//projectsite//EN"  # the product that writes the calendar (RFC 5545), not the site
 
@@ -29,11 +29,20 @@ def _start_end(
     return start, last_day + dt.timedelta(days=1)
 
 
-def vevent(event: Event, lang: str, site_url: str, today: dt.date, stamp: dt.datetime, original: str) -> VEvent | None:
-    """The event's VEVENT, or None when its date is not known (a VEVENT needs a DTSTART)."""
+def vevent(
+    event: Event,
+    lang: str,
+    site_url: str,
+    today: dt.date,
+    stamp: dt.datetime,
+    original: str,
+    view: EventView | None = None,
+) -> VEvent | None:
+    """The event's VEVENT, or None when its date is not known (a VEVENT needs a DTSTART). `view`: the event's
+    view when the build has made it (site_views.py)."""
     if event.start is None:
         return None
-    words = event_view(event, lang, today, site_url, original)
+    words = view if view is not None else event_view(event, lang, today, site_url, original)
     url = words.url
     component = VEvent()
     component.add("uid", f"{event.id}@{links.host(site_url)}")
@@ -87,10 +96,24 @@ class CalendarSet:
     timezone: bytes
 
     @classmethod
-    def of(cls, events: Iterable[Event], lang: str, site_url: str, today: dt.date, original: str) -> CalendarSet:
+    def of(
+        cls,
+        events: Iterable[Event],
+        lang: str,
+        site_url: str,
+        today: dt.date,
+        original: str,
+        views: Mapping[str, EventView] | None = None,
+    ) -> CalendarSet:
+        """`views`: the events' views by id when the build has made them (site_views.py)."""
         stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
         dated = [e for e in events if e.start is not None]
-        components = {e.id: c for e in dated if (c := vevent(e, lang, site_url, today, stamp, original)) is not None}
+        made = views or {}
+        components = {
+            e.id: c
+            for e in dated
+            if (c := vevent(e, lang, site_url, today, stamp, original, made.get(e.id))) is not None
+        }
         timezone = b""
         if components:
             years = [dates.day_of(e.start).year for e in dated if e.start is not None]

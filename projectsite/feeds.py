@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -10,7 +11,7 @@ from feedgen.feed import FeedGenerator
 
 from . import dates, links
 from .load import SiteData
-from .views import event_view, news_view
+from .views import EventView, event_view, news_view
 
 MAX_ITEMS = 50
 
@@ -24,8 +25,14 @@ class FeedItem:
     category: str
 
 
-def _event_items(data: SiteData, lang: str, site_url: str, today: dt.date) -> list[FeedItem]:
-    views = (event_view(event, lang, today, site_url, data.languages.original) for event in data.events)
+def _event_items(
+    data: SiteData, lang: str, site_url: str, today: dt.date, made: Sequence[EventView] | None
+) -> list[FeedItem]:
+    views = (
+        made
+        if made is not None
+        else [event_view(e, lang, today, site_url, data.languages.original) for e in data.events]
+    )
     return [FeedItem(v.titled, v.url, "\n\n".join(v.lines()), v.published, "event") for v in views]
 
 
@@ -37,8 +44,11 @@ def _news_items(data: SiteData, lang: str, site_url: str) -> list[FeedItem]:
 _OLDEST = dt.datetime.min.replace(tzinfo=dt.UTC)
 
 
-def feed_items(data: SiteData, lang: str, site_url: str, today: dt.date) -> list[FeedItem]:
-    items = _event_items(data, lang, site_url, today) + _news_items(data, lang, site_url)
+def feed_items(
+    data: SiteData, lang: str, site_url: str, today: dt.date, views: Sequence[EventView] | None = None
+) -> list[FeedItem]:
+    """`views`: the events' views in this language when the build has made them (site_views.py)."""
+    items = _event_items(data, lang, site_url, today, views) + _news_items(data, lang, site_url)
     items.sort(key=lambda item: (item.published or _OLDEST, item.url), reverse=True)
     return items[:MAX_ITEMS]
 
@@ -48,7 +58,15 @@ def _as_html(text: str) -> str:
     return "".join(f"<p>{escape(paragraph, quote=False)}</p>" for paragraph in text.split("\n\n") if paragraph)
 
 
-def build_feed(data: SiteData, lang: str, site_url: str, title: str, description: str, today: dt.date) -> bytes:
+def build_feed(
+    data: SiteData,
+    lang: str,
+    site_url: str,
+    title: str,
+    description: str,
+    today: dt.date,
+    views: Sequence[EventView] | None = None,
+) -> bytes:
     root = links.language_root(site_url, lang, data.languages.original)
     feed = FeedGenerator()
     feed.title(title)
@@ -57,7 +75,7 @@ def build_feed(data: SiteData, lang: str, site_url: str, title: str, description
     feed.link(href=root, rel="alternate")  # feedgen's RSS <link> is the last one given
     feed.language(lang)
     feed.lastBuildDate(dt.datetime.now(dates.TZ))
-    for item in feed_items(data, lang, site_url, today):
+    for item in feed_items(data, lang, site_url, today, views):
         entry = feed.add_entry(order="append")
         entry.title(item.title)
         entry.link(href=item.url)

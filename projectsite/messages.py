@@ -688,6 +688,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a new site in {folder} ({n} files). Next: cd {folder} && make serve",
         "et": "uus sait kaustas {folder} ({n} faili). Edasi: cd {folder} && make serve",
     },
+    "shallow_clone": {
+        "en": "this is a shallow git clone (its history is cut short), so the pages' publication and update dates are not known: the pages show none (a news post shows its own date). Fetch the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow) to show them",
+        "et": "see on git'i madal kloon (ajalugu on kärbitud), nii et lehtede avaldamise ja muutmise kuupäevi ei tea: lehed neid ei näita (uudis näitab oma kuupäeva). Kuupäevade näitamiseks too kogu ajalugu (actions/checkout koos fetch-depth: 0 või git fetch --unshallow)",
+    },
 }
 
 

@@ -6,8 +6,8 @@ import datetime as dt
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cache, cached_property
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +19,11 @@ from .labels import LABELS
 from .load import SiteData
 from .models import MediaItem, NewsPost
 from .period import has_ended
-from .revisions import file_dates
+from .revisions import History
 from .settings import ProjectSettings
+from .site_views import LanguageViews, SiteViews
 from .text import Text
-from .views import EventView, event_view, past_by_year, upcoming
+from .views import EventView
 
 MARKER = re.compile(r"<!--\s*projectsite:([a-z-]+)(?::([a-z0-9-]+))?\s*-->")
 
@@ -53,12 +54,12 @@ def _inline_filter(lang: str) -> Callable[..., str]:
     return inline
 
 
-def _block_filter(lang: str) -> Callable[[Text | None], str]:
+def _block_filter(lang: str, to_html: Callable[[str], str]) -> Callable[[Text | None], str]:
     """Editor-written Markdown as one raw HTML block (richtext.py): the page's Markdown never reads it again."""
 
     def block(value: Text | None) -> str:
         text, text_lang = _resolve(value, lang)
-        html = richtext.to_html(text)
+        html = to_html(text)
         if text_lang and text_lang != lang:
             note = _note(lang, text_lang)
             return f'<p class="ps-fallback">({note})</p>\n\n<div lang="{text_lang}">\n{html}\n</div>'
@@ -84,8 +85,9 @@ def _post_link(context: Any, post: NewsPost) -> str:
     return links.language_path(context["site"]["url"], page_lang, original) + f"news/{post.slug}/"
 
 
-@cache
-def environment(lang: str) -> Environment:
+def environment(lang: str, to_html: Callable[[str], str] = richtext.to_html) -> Environment:
+    """The templates' environment for a language; `to_html` converts the data's Markdown (once per text in a
+    build: site_views.Conversions)."""
     env = Environment(
         loader=PackageLoader("projectsite", "templates"),
         autoescape=False,
@@ -96,7 +98,7 @@ def environment(lang: str) -> Environment:
     )
     env.filters.update(
         inline=_inline_filter(lang),
-        block=_block_filter(lang),
+        block=_block_filter(lang, to_html),
         esc=escape.inline,
         attr=escape.attribute,
         day=lambda d: escape.line_start(dates.format_day(d, lang)),
@@ -120,15 +122,46 @@ def environment(lang: str) -> Environment:
     return env
 
 
+@cache
+def _plain_environment(lang: str) -> Environment:
+    """The environment of a Renderer outside a build (tests, benchmarks): compiled once per language."""
+    return environment(lang)
+
+
 @dataclass
 class Renderer:
-    """Renders the markers of one language's pages from one SiteData."""
+    """Renders the markers of one language's pages from one SiteData.
+
+    In a build every page's renderer shares the build's `SiteViews` (the views made once per item and
+    language, the texts converted once); a renderer made alone has its own."""
 
     data: SiteData
     lang: str
     today: dt.date
     site_url: str = "https://localhost/"
     project: ProjectSettings | None = None
+    shared: SiteViews = field(default_factory=SiteViews)
+    alone: bool = True  # not in a build: the templates from the module's own environment
+
+    @classmethod
+    def in_build(
+        cls,
+        shared: SiteViews,
+        data: SiteData,
+        lang: str,
+        today: dt.date,
+        site_url: str,
+        project: ProjectSettings | None,
+    ) -> Renderer:
+        return cls(data, lang, today, site_url, project, shared, alone=False)
+
+    def _environment(self) -> Environment:
+        if self.alone:
+            return _plain_environment(self.lang)
+        kept = self.shared.environments.get(self.lang)
+        if kept is None:
+            kept = self.shared.environments[self.lang] = environment(self.lang, self.shared.conversions.html)
+        return kept
 
     def render(self, template: str, page_dir: str, **context: Any) -> str:
         original = self.data.languages.original
@@ -138,20 +171,22 @@ class Renderer:
             "original": original,
             "calendar_url": links.language_root(self.site_url, self.lang, original) + links.CALENDAR,
         }
-        return environment(self.lang).get_template(template).render(page_dir=page_dir, site=site, **context)
+        return self._environment().get_template(template).render(page_dir=page_dir, site=site, **context)
 
-    @cached_property
+    @property
+    def _views(self) -> LanguageViews:
+        return self.shared.of(self.data, self.lang, self.today, self.site_url)
+
+    @property
     def views(self) -> list[EventView]:
         """Every event's view in this language, in the data's order."""
-        return [
-            event_view(e, self.lang, self.today, self.site_url, self.data.languages.original) for e in self.data.events
-        ]
+        return self._views.views
 
     def upcoming(self) -> list[EventView]:
-        return upcoming(self.views)
+        return self._views.upcoming
 
     def past_by_year(self) -> list[tuple[int, list[EventView]]]:
-        return past_by_year(self.views)
+        return self._views.past_by_year
 
     def media(self) -> list[MediaItem]:
         return sorted(self.data.media, key=lambda m: m.date, reverse=True)
@@ -159,14 +194,20 @@ class Renderer:
     def marker(self, name: str, arg: str | None, page_dir: str) -> str | None:
         """The Markdown for one marker, or None when the marker is unknown."""
         if name == "events":
-            return self.render("events.md.j2", page_dir, upcoming=self.upcoming(), past_by_year=self.past_by_year())
+            return self.render(
+                "events.md.j2",
+                page_dir,
+                upcoming=self.upcoming(),
+                past_by_year=self.past_by_year(),
+                this_year=self.today.year,
+            )
         if name == "facts":
             return self.render("facts.md.j2", page_dir, project=self.project) if self.project is not None else ""
         if name == "upcoming":
             if self.project is not None and has_ended(self.project, self.today):
                 return self.render("ended.md.j2", page_dir, project=self.project)
             return self.render("upcoming.md.j2", page_dir, upcoming=self.upcoming()[:3])
-        if name == "event" and arg and (view := next((v for v in self.views if v.event.id == arg), None)):
+        if name == "event" and arg and (view := self._views.by_id.get(arg)):
             return self.render("event.md.j2", page_dir, v=view, e=view.event)
         if name == "trainings":
             return self.render("trainings.md.j2", page_dir, trainings=self.data.trainings, today=self.today)
@@ -215,10 +256,11 @@ def markers_without_data(root: Path, markdown: str) -> list[tuple[str, str]]:
     ]
 
 
-def page_dates(root: Path, page_rel: str, markdown: str) -> dict[str, str]:
-    """ps_created / ps_updated (ISO days): the page's own file and the data files its markers draw on."""
+def page_dates(history: History, root: Path, page_rel: str, markdown: str) -> dict[str, str]:
+    """ps_created / ps_updated (ISO days): the page's own file and the data files its markers draw on; none
+    when their dates are not known (a shallow clone)."""
     sources = {MARKER_SOURCES[m.group(1)] for m in MARKER.finditer(markdown) if m.group(1) in MARKER_SOURCES}
-    found = [d for d in (file_dates(root, rel) for rel in [page_rel, *sorted(sources)]) if d is not None]
+    found = [d for d in (history.file_dates(root, rel) for rel in [page_rel, *sorted(sources)]) if d is not None]
     if not found:
         return {}
     return {"ps_created": min(d[0] for d in found).isoformat(), "ps_updated": max(d[1] for d in found).isoformat()}

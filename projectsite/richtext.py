@@ -125,8 +125,13 @@ class _Text(HTMLParser):
 
 def to_text(source: str) -> str:
     """The field as plain text: paragraphs (and list items) apart, lines joined, links as 'text (address)'."""
+    return text_of(to_html(source))
+
+
+def text_of(html: str) -> str:
+    """The text of what to_html() made (for a build that converts each text once)."""
     parser = _Text()
-    parser.feed(to_html(source))
+    parser.feed(html)
     parser.close()
     parser._break()
     return "\n\n".join(parser.paragraphs)

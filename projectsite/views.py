@@ -9,6 +9,7 @@ fallback-aware filters, which the view carries as `event`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import dates, links
@@ -127,7 +128,15 @@ def _published(event: Event) -> dt.datetime | None:
     return dates.aware(when) if when is not None else None
 
 
-def event_view(event: Event, lang: str, today: dt.date, site_url: str, original: str) -> EventView:
+def event_view(
+    event: Event,
+    lang: str,
+    today: dt.date,
+    site_url: str,
+    original: str,
+    text: Callable[[str], str] = from_markdown,
+) -> EventView:
+    """`text` converts the summary's Markdown (a build's converter converts each text once: site_views.py)."""
     title, title_lang = event.title.get(lang)
     upcoming = is_upcoming(event, today)
     return EventView(
@@ -138,7 +147,7 @@ def event_view(event: Event, lang: str, today: dt.date, site_url: str, original:
         written_in=title_lang or lang,
         when=when_text(event, lang, today),
         where=event.location.get(lang)[0] if event.location else "",
-        summary=from_markdown(event.summary.get(lang)[0]) if event.summary else "",
+        summary=text(event.summary.get(lang)[0]) if event.summary else "",
         registration=registration_line(event, lang, today),
         registration_open=registration_open(event, today),
         registration_until=_until(event, lang, today),

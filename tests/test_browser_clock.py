@@ -57,7 +57,7 @@ def upcoming(page: Page) -> list[str | None]:
 
 
 def past_in(page: Page, year: str) -> list[str | None]:
-    return [a.get_attribute("href") for a in page.locator(f"#past-{year} + ul a").all()]
+    return [a.get_attribute("href") for a in page.locator(f"details:has(#past-{year}) > ul a").all()]
 
 
 def test_ended_events_go_to_the_top_of_their_year_newest_first(page: Page, events_url: str) -> None:

@@ -65,7 +65,7 @@ def test_past_events_are_grouped_by_year_newest_first(events_site: Project) -> N
 def test_estonian_dates_keep_their_day_number_in_the_events_list(events_site: Project) -> None:
     # "10. jaanuar" at the start of a Markdown line would otherwise become item 10 of a numbered list.
     page = article(soup(events_site.root / "site", "events/"))
-    items = {found(li.a)["href"]: text(li) for li in page.select("#upcoming ~ ul > li")}
+    items = {found(li.a)["href"]: text(li) for li in page.select("#upcoming ~ ul > li, #upcoming ~ details > ul > li")}
     assert items["winter/"] == "Talv 10. jaanuar 2023"
     assert items["december-2021/"] == "Detsember 1. detsember 2021"
     assert page.find("ol") is None

@@ -213,4 +213,5 @@ MESSAGES: dict[str, str] = {
     "new_languages": "«{given}» — не список языков, для которых у движка есть слова; напишите коды через запятую, из: {known}",
     "new_cannot_write": "не удалось записать {folder}: {error}",
     "new_written": "новый сайт в {folder} (файлов: {n}). Дальше: cd {folder} && make serve",
+    "shallow_clone": "это неполный (shallow) клон git, его история обрезана, поэтому даты публикации и изменения страниц неизвестны: страницы их не показывают (новость показывает свою дату). Чтобы показать их, загрузите всю историю (actions/checkout с fetch-depth: 0 или git fetch --unshallow)",
 }

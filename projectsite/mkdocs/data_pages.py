@@ -14,6 +14,7 @@ from projectsite.labels import LABELS
 from projectsite.linkcheck import broken_links
 from projectsite.messages import say
 from projectsite.render import Renderer, markers_without_data, page_dates
+from projectsite.revisions import History
 
 from .state import BuildState, language, languages_of, project_root
 from .terminal import log
@@ -25,6 +26,15 @@ def _fallback(markdown: str, written_in: str, lang: str) -> str:
     return f'<p class="ps-fallback">({note})</p>\n\n<div lang="{written_in}" markdown="1">\n\n{markdown}\n\n</div>\n'
 
 
+def _history(state: BuildState, root: Path) -> History:
+    """The build's history; a shallow clone is said once (as information: a strict build still publishes)."""
+    history = state.history(root)
+    if history.shallow and not state.said_shallow:
+        state.said_shallow = True
+        log.info(say("shallow_clone").text(state.editor_language))
+    return history
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, state: BuildState) -> str:
     lang = language(config)
     src_in_language = page.file.src_uri.split("/", 1)[-1]
@@ -33,7 +43,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     project = data.settings.project
     root = project_root(config)
     docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
-    page.meta.update(page_dates(root, f"{docs}/{page.file.src_uri}", markdown))
+    page.meta.update(page_dates(_history(state, root), root, f"{docs}/{page.file.src_uri}", markdown))
     for marker, source in markers_without_data(root, markdown):
         log.warning(
             f"docs/{page.file.src_uri}: "
@@ -42,7 +52,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     key = (markdown, state.fingerprint, day, site_url, repr(project))  # the filled page depends on these alone
     kept = state.filled.get((lang, page.file.src_uri))
     if kept is None or kept[0] != key:
-        renderer = Renderer(data, lang, day, site_url, project)
+        renderer = Renderer.in_build(state.views, data, lang, day, site_url, project)
         kept = (key, renderer.fill(markdown, posixpath.dirname(src_in_language)))
         state.filled[(lang, page.file.src_uri)] = kept
     markdown, unknown = kept[1]

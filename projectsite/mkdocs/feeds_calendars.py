@@ -40,8 +40,9 @@ def _files(config: MkDocsConfig, state: BuildState) -> dict[str, bytes]:
         f"{config.site_name} – {words['calendar_name']}",
     )
     description = config.site_description or feed_title
-    files = {links.FEED: build_feed(data, lang, site_url, feed_title, description, day)}
-    calendars = CalendarSet.of(data.events, lang, site_url, day, data.languages.original)
+    views = state.views.of(data, lang, day, site_url)  # the build's, made once per event
+    files = {links.FEED: build_feed(data, lang, site_url, feed_title, description, day, views.views)}
+    calendars = CalendarSet.of(data.events, lang, site_url, day, data.languages.original, views.by_id)
     files[links.CALENDAR] = calendars.calendar(calendar_name)
     for event_id in calendars.events:  # an event whose date is not known has none
         ics = calendars.calendar(calendar_name, [event_id])

@@ -16,11 +16,9 @@ from mkdocs.structure.pages import Page
 from projectsite import links, structured
 from projectsite.dates import adessive, format_day, today
 from projectsite.labels import LABELS
-from projectsite.load import SiteData
 from projectsite.period import has_ended
 from projectsite.plaintext import first_sentences
 from projectsite.settings import NewsletterSettings, ProjectSettings, SiteExtra
-from projectsite.views import event_view
 
 from .state import BuildState, language, languages_of
 
@@ -55,12 +53,13 @@ def _describe(page: Page, text: str) -> None:
     page.meta.setdefault("description", escape(text, quote=True))
 
 
-def _structured_data(markdown: str, page: Page, config: MkDocsConfig, data: SiteData) -> list[dict[str, Any]]:
+def _structured_data(markdown: str, page: Page, config: MkDocsConfig, state: BuildState) -> list[dict[str, Any]]:
+    data = state.site_data(config)
     lang, url, settings = language(config), page.canonical_url or "", data.settings
     if match := EVENT_PAGE.match(page.file.src_uri):
-        event = data.event(match["id"])
-        if event is not None:
-            view = event_view(event, lang, today(), config.site_url or "", data.languages.original)
+        views = state.views.of(data, lang, today(), config.site_url or "")  # the build's, made once per event
+        view = views.by_id.get(match["id"])
+        if view is not None:
             if view.summary:
                 _describe(page, first_sentences(view.summary))
             ld = structured.event_ld(view, url, _organizer(settings), _image(config, settings), _area(settings))
@@ -88,9 +87,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["ps_post_date"] = str(page.meta["date"])[:10]  # checked by news.py; the page templates show it
     if page.meta.get("summary"):
         _describe(page, str(page.meta["summary"]))
-    page.meta["jsonld"] = [
-        structured.script_json(d) for d in _structured_data(markdown, page, config, state.site_data(config))
-    ]
+    page.meta["jsonld"] = [structured.script_json(d) for d in _structured_data(markdown, page, config, state)]
     return markdown
 
 

@@ -78,6 +78,7 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
             if not self.serving:
                 raise  # `mkdocs build` stops, and MkDocs prints the problems
         if language(config) == languages_of(config).original:  # once per build, not once per language
+            self.state.new_build()
             terminal.report(self.state.problems, self.state.editor_language, self.serving)
         if self.quiet is not None:
             self.quiet[0].failing = self.state.failed

@@ -15,7 +15,9 @@ from projectsite.locales import UNCONFIGURED_SITE_LANGUAGES
 from projectsite.messages import say, system_language
 from projectsite.models import DATA_FILES
 from projectsite.problems import Problem, errors
+from projectsite.revisions import History, read_history
 from projectsite.settings import SiteExtra
+from projectsite.site_views import SiteViews
 
 from .page_cache import PageCache
 from .theme_cache import ThemeCache
@@ -76,6 +78,12 @@ class BuildState:
     filled: dict[tuple[str, str], tuple[Any, tuple[str, list[str]]]] = field(default_factory=dict)
     # Under serve: each language's feed and calendar files, with the key of what they were made from.
     feed_files: dict[str, tuple[Any, dict[str, bytes]]] = field(default_factory=dict)
+    # The items' views and the data's Markdown conversions: made once per item (or text) and language.
+    views: SiteViews = field(default_factory=SiteViews)
+    # The project's git history, read once per build (None: not yet read in this build).
+    history_read: History | None = None
+    # Said once per `mkdocs build` or `mkdocs serve` session: the clone is shallow.
+    said_shallow: bool = False
 
     @property
     def failed(self) -> bool:
@@ -86,6 +94,16 @@ class BuildState:
     def settings(self) -> SiteExtra:
         """mkdocs.yml's `extra:`, typed (empty before the data is loaded, or while it has a mistake)."""
         return self.data.settings if self.data is not None else SiteExtra()
+
+    def new_build(self) -> None:
+        """The first language of a build (or of a serve rebuild) begins: the history is read again."""
+        self.history_read = None
+
+    def history(self, root: Path) -> History:
+        """The project's git history, read at the first page of this build that asks for it."""
+        if self.history_read is None:
+            self.history_read = read_history(root)
+        return self.history_read
 
     def site_data(self, config: MkDocsConfig) -> SiteData:
         """The data as loaded by load_data() at the start of this language's build."""

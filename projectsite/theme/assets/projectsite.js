@@ -38,14 +38,22 @@ function pastSection(upcoming, list) {
   return past;
 }
 
+// The list of a past year: in its <details> (the year's heading is its summary), made (open) when missing.
 function pastList(past, year) {
   var yearHeading = document.getElementById("past-" + year);
-  if (!yearHeading) {
+  var group = yearHeading && yearHeading.closest("details");
+  if (!group) {
+    group = document.createElement("details");
+    group.className = "ps-year";
+    group.open = true;
+    var summary = document.createElement("summary");
     yearHeading = document.createElement("h3");
     yearHeading.id = "past-" + year;
     yearHeading.textContent = year;
-    past.after(yearHeading);
-    yearHeading.after(document.createElement("ul"));
+    summary.append(yearHeading);
+    group.append(summary, document.createElement("ul"));
+    past.after(group);
   }
-  return yearHeading.nextElementSibling;
+  return group.querySelector("ul");
 }
+
