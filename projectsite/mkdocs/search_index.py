@@ -9,6 +9,7 @@ into the site's `pagefind/` folder; the theme's search button loads it (projects
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -48,3 +49,12 @@ def index_site(site: Path) -> None:
     if done.returncode != 0:
         said = (done.stderr or done.stdout).strip()
         raise PluginError(f"The search index was not written: Pagefind stopped (exit {done.returncode}). {said}")
+    sort_languages(site / "pagefind" / "pagefind-entry.json")
+
+
+def sort_languages(entry: Path) -> None:
+    """Pagefind lists the languages in its entry file in an order of its own, another on each run: sorted, the
+    same site gives the same bytes (the index files' own names are hashes of their contents)."""
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data["languages"].items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
