@@ -119,8 +119,3 @@ def test_no_request_fails_and_the_console_stays_clean(page: Page, base_url: str,
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.goto(base_url + path, wait_until="networkidle")
     assert failed == [] and errors == []
-
-
-def test_the_search_dialog_has_a_name(page: Page, base_url: str) -> None:
-    page.goto(base_url + "en/")
-    assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == "Search"

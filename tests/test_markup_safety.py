@@ -455,11 +455,3 @@ def test_a_link_to_a_missing_anchor_fails_the_strict_build(project: Project) -> 
     page.write_text(page.read_text(encoding="utf-8") + "\n[gone](events.md#no-such-heading)\n", encoding="utf-8")
     result = project.build()
     assert result.returncode != 0 and "no-such-heading" in result.stderr
-
-
-def test_news_front_matter_is_text_in_the_search_index(hostile: Project) -> None:
-    """Material's search shows a result's title as HTML."""
-    index = json.loads((site(hostile) / "search" / "search_index.json").read_text(encoding="utf-8"))
-    titles = [doc["title"] for doc in index["docs"] if "2023-05-01-hostile" in doc["location"]]
-    assert titles and all("<img" not in title for title in titles)
-    assert BeautifulSoup(titles[0], "html.parser").get_text() == HOSTILE_TITLE

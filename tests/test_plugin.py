@@ -53,7 +53,7 @@ def test_the_order_of_the_plugins_does_not_matter(project: Project) -> None:
     set_plugin(project, "")
     config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
     (project.root / "mkdocs.yml").write_text(
-        config.replace("  - search\n", "  - projectsite\n  - search\n"), encoding="utf-8"
+        config.replace("plugins:\n", "plugins:\n  - projectsite\n"), encoding="utf-8"
     )
     result = project.build()
     assert result.returncode == 0, result.stderr

@@ -27,6 +27,7 @@ from . import (
     page_meta,
     preview,
     search_dedupe,
+    search_index,
     terminal,
     watching,
 )
@@ -123,6 +124,7 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         output = html_fixes.on_post_page(output, page, config)
+        output = search_index.mark_content(output, page, config)
         return self.state.pages.output(page, output, language(config)) if self.caching else output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -137,3 +139,4 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
             feeds_calendars.on_post_build(config, self.state, keep=self.caching)
         localized_404.on_post_build(config, self.state)
         data_pages.on_post_build(config)  # the link check, once the last language is written
+        search_index.on_post_build(config)  # Pagefind, once the last language is written
