@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
+from babel.numbers import list_currencies
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -119,8 +120,11 @@ def check_id(value: Any) -> Any:
 
 
 def check_currency(value: Any) -> Any:
+    """An ISO 4217 code that Babel (CLDR) knows: three letters alone may be no currency ('ABC')."""
     if isinstance(value, str) and not CURRENCY_RE.match(value):
         raise _fail("currency_code", value=value)
+    if isinstance(value, str) and value not in list_currencies():
+        raise _fail("currency_unknown", value=value)
     return value
 
 

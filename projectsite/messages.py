@@ -688,6 +688,46 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a new site in {folder} ({n} files). Next: cd {folder} && make serve",
         "et": "uus sait kaustas {folder} ({n} faili). Edasi: cd {folder} && make serve",
     },
+    "config_missing": {
+        "en": "the configuration file does not exist (give the site's file with -f, or run the command in the site's folder)",
+        "et": "seadistusfaili ei ole (anna saidi fail võtmega -f või käivita käsk saidi kaustas)",
+    },
+    "config_too_deep": {
+        "en": "the lists and groups are nested too deeply to read: check the indentation and brackets",
+        "et": "loendid ja rühmad on liiga sügavalt üksteise sees, et faili lugeda: kontrolli taandeid ja sulge",
+    },
+    "config_invalid": {
+        "en": "MkDocs cannot load the configuration: {error}",
+        "et": "MkDocs ei saa seadistust laadida: {error}",
+    },
+    "settings_old_layout": {
+        "en": "the engine's settings ({keys}) are straight under extra:; move them, as they are, one level down into {namespace}: (extra: is Material's too)",
+        "et": "mootori seaded ({keys}) on otse extra: all; tõsta need samal kujul ühe taseme võrra alla, {namespace}: alla (extra: on ka Materiali oma)",
+    },
+    "settings_site_path": {
+        "en": "'{value}' is not a file of the site: write a path inside docs/ (like assets/logo.svg), without an address of another site, '/' at the start or '..'",
+        "et": "„{value}“ ei ole saidi fail: kirjuta tee docs/ kausta sees (näiteks assets/logo.svg), ilma teise saidi aadressi, alguse „/“ ja „..“-ta",
+    },
+    "settings_web_url": {
+        "en": "'{value}' is not a web address: only https:// and http:// addresses are allowed here",
+        "et": "„{value}“ ei ole veebiaadress: siin on lubatud ainult https:// ja http:// aadressid",
+    },
+    "settings_email": {
+        "en": "'{value}' is not one e-mail address: write the bare address (like news@example.org), without a name, comma or line break",
+        "et": "„{value}“ ei ole üks e-posti aadress: kirjuta ainult aadress (näiteks uudised@example.ee), ilma nime, koma ja reavahetuseta",
+    },
+    "settings_time_zone": {
+        "en": "'{value}' is not a time zone: write its IANA name, like Europe/Tallinn or Europe/Oslo",
+        "et": "„{value}“ ei ole ajavöönd: kirjuta selle IANA nimi, näiteks Europe/Tallinn või Europe/Oslo",
+    },
+    "settings_encoding": {
+        "en": "'{value}' is not a text encoding Python knows: write one like windows-1257 or windows-1252",
+        "et": "„{value}“ ei ole Pythonile tuntud kodeering: kirjuta näiteks windows-1257 või windows-1252",
+    },
+    "currency_unknown": {
+        "en": "'{value}' is not an ISO 4217 currency code (EUR, NOK, SEK)",
+        "et": "„{value}“ ei ole ISO 4217 valuutakood (EUR, NOK, SEK)",
+    },
 }
 
 

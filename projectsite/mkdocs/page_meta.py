@@ -20,6 +20,7 @@ from projectsite.load import SiteData
 from projectsite.period import has_ended
 from projectsite.plaintext import first_sentences
 from projectsite.settings import NewsletterSettings, ProjectSettings, SiteExtra
+from projectsite.text import Text
 from projectsite.views import event_view
 
 from .state import BuildState, language, languages_of
@@ -105,10 +106,25 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, settings: SiteE
         "labels": LABELS[lang],
         "signup": _signup(config, settings.newsletter, _has_newsletter_page(files, lang, languages.original)),
         "list_after_end": _list_after_end(settings.project, lang),
+        "funders": _funders(settings, lang),
         "day_on": lambda day: adessive(day, lang),
         "iso_day": lambda iso: format_day(dt.date.fromisoformat(str(iso)[:10]), lang),
     }
     return env
+
+
+def _funders(settings: SiteExtra, lang: str) -> dict[str, str]:
+    """The footer's funders (extra.projectsite: funders, funder_logo, funder_logo_alt, funder_url), validated."""
+
+    def text(value: Text | None) -> str:
+        return value.get(lang)[0] if value is not None and value.has(lang) else ""
+
+    return {
+        "statement": text(settings.funders),
+        "logo": settings.funder_logo or "",
+        "logo_alt": text(settings.funder_logo_alt),
+        "url": settings.funder_url or "",
+    }
 
 
 def _list_after_end(project: ProjectSettings | None, lang: str) -> str:

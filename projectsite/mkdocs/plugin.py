@@ -18,6 +18,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from projectsite.siteconfig import from_mkdocs
+
 from . import (
     data_pages,
     event_pages,
@@ -62,6 +64,7 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         add_engine_theme(config)
         self.state.theme.install(config.theme, project_root(config))
+        self.state.site = from_mkdocs(config)  # the settings as MkDocs loaded them: any -f file, !ENV, INHERIT
         return config
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:

@@ -27,7 +27,7 @@ from .lock import send_lock
 from .membership import pending, sync
 from .preview import write_preview
 from .sendlog import SendLog, SendLogInvalid
-from .settings import SettingsUnreadable, load_settings
+from .settings import SettingsUnreadable, add_config_option, load_settings
 
 LOG = Path("data") / "newsletter-log.yaml"
 
@@ -36,9 +36,9 @@ def _say(lines: list[Message] | list[Problem], lang: str) -> None:
     print("\n".join(line.text(lang) for line in lines))
 
 
-def _valid_data(root: Path, lang: str) -> SiteData | None:
+def _valid_data(root: Path, lang: str, config_file: str | None = None) -> SiteData | None:
     """The site's data, or None after printing its errors (an announcement needs the data to be right)."""
-    data, problems = load_site(root)
+    data, problems = load_site(root, config_file=config_file)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         _say(errors, lang)
@@ -57,11 +57,11 @@ def _schedule_time(text: str) -> dt.datetime | None:
 
 def preview_command(args: argparse.Namespace) -> int:
     root, lang = Path(args.root), args.lang or system_language()
-    data = _valid_data(root, lang)
+    data = _valid_data(root, lang, args.config_file)
     if data is None:
         return 1
     try:
-        paths = write_preview(root, data, args.item, root / args.out)
+        paths = write_preview(root, data, args.item, root / args.out, args.config_file)
     except UnknownItem as exc:
         _say([exc.message], lang)
         return 1
@@ -73,7 +73,7 @@ def sync_command(args: argparse.Namespace) -> int:
     """Exit 1 when the file can't be read or has no usable row (nothing changes then), 2 when the backend fails."""
     root, lang = Path(args.root), args.lang or system_language()
     try:
-        subscribers, bad_rows = read_csv(Path(args.csv), site_languages(root))
+        subscribers, bad_rows = read_csv(Path(args.csv), site_languages(root, args.config_file))
     except Unreadable as exc:
         _say([exc.problem], lang)
         return 1
@@ -87,7 +87,7 @@ def sync_command(args: argparse.Namespace) -> int:
     label = say("nl_progress_save").text(lang)
     try:
         report += sync(
-            backend(args.backend, root, load_settings(root)),
+            backend(args.backend, root, load_settings(root, args.config_file)),
             subscribers,
             args.dry_run,
             lambda total: progress(label, total, quiet=args.quiet),
@@ -117,10 +117,10 @@ def announce_command(args: argparse.Namespace) -> int:
         if when is None:
             _say([say("nl_bad_schedule", value=args.schedule)], lang)
             return 1
-    data = _valid_data(root, lang)
+    data = _valid_data(root, lang, args.config_file)
     if data is None:
         return 1
-    settings = load_settings(root)
+    settings = load_settings(root, args.config_file)
     try:
         with nullcontext() if args.dry_run else send_lock(root):
             report = announce(
@@ -154,7 +154,7 @@ def announce_command(args: argparse.Namespace) -> int:
 def status_command(args: argparse.Namespace) -> int:
     root, lang = Path(args.root), args.lang or system_language()
     try:
-        chosen = backend(args.backend, root, load_settings(root))
+        chosen = backend(args.backend, root, load_settings(root, args.config_file))
         report = status(chosen, SendLog(root / LOG)) + pending(chosen.members())
     except SendLogInvalid as exc:
         _say([exc.problem], lang)
@@ -168,6 +168,7 @@ def status_command(args: argparse.Namespace) -> int:
 
 def _common(command: argparse.ArgumentParser, backend_option: bool = True) -> None:
     command.add_argument("--root", default=".", help="the project folder")
+    add_config_option(command)
     command.add_argument("--lang", choices=tuple(LABELS), help="the messages' language (default: the system's)")
     if backend_option:
         command.add_argument(

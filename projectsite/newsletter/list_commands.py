@@ -14,7 +14,7 @@ from .backends_base import BackendFailure, BackendUnavailable
 from .confirm import confirm
 from .csvfile import Unreadable, decode, delimiter, file_bytes, read_table
 from .membership import addresses, subscribe, unsubscribe
-from .settings import load_settings
+from .settings import add_config_option, load_settings
 
 
 def _say(lines: list[Message | Problem], lang: str) -> None:
@@ -41,7 +41,7 @@ def _run(args: argparse.Namespace, action: str) -> int:
     root, lang = Path(args.root), args.lang or system_language()
     not_addresses: list[Message] = []
     try:
-        settings = load_settings(root)
+        settings = load_settings(root, args.config_file)
         chosen = backend(args.backend, root, settings)
         if action == "confirm":
             label = say("nl_progress_ask").text(lang)
@@ -85,6 +85,7 @@ def _run(args: argparse.Namespace, action: str) -> int:
 def _common(command: argparse.ArgumentParser) -> None:
     command.add_argument("--dry-run", action="store_true", help="say what would change, change nothing")
     command.add_argument("--root", default=".", help="the project folder")
+    add_config_option(command)
     command.add_argument("--lang", choices=tuple(LABELS), help="the messages' language (default: the system's)")
     command.add_argument(
         "--backend",
