@@ -14,11 +14,12 @@ from typing import Any
 from pydantic import Field, PrivateAttr
 
 from .fields import Currency, Url
+from .messages import say
 from .models import Period, Strict
 from .problems import Problem, errors
 from .regional import Regional, chosen, regional_defaults
 from .setting_fields import Encoding, SettingsEmail, SitePath, TimeZone, WebUrl
-from .siteconfig import SiteConfig, node_at
+from .siteconfig import SiteConfig, line_of, node_at
 from .text import Text
 from .validate import validate_parsed
 from .yamlfile import MAX_DEPTH, Parsed
@@ -122,35 +123,42 @@ def _old_layout(site: SiteConfig) -> list[Problem]:
     old = [key for key in site.extra if key in OLD_KEYS]
     if not old:
         return []
-    from .messages import say
-
-    node = node_at(site.node, "extra", old[0])
-    line = node.start_mark.line if node is not None else None
+    line = line_of(site.node, "extra", old[0])
     moved = ", ".join(f"extra.{key}" for key in old)
     return [Problem(site.file, line, "extra", say("settings_old_layout", keys=moved, namespace=f"extra.{NAMESPACE}"))]
 
 
 def _near_namespace(site: SiteConfig) -> list[Problem]:
     """`extra.projectsit:`: the namespace itself misspelt."""
-    from .messages import say
-
     problems = []
     for key in site.extra:
         if isinstance(key, str) and key != NAMESPACE and difflib.get_close_matches(key, [NAMESPACE], cutoff=0.8):
-            node = node_at(site.node, "extra", key)
-            line = node.start_mark.line if node is not None else None
+            line = line_of(site.node, "extra", key)
             problems.append(Problem(site.file, line, f"extra.{key}", say("unknown_near", key=key, near=NAMESPACE)))
+    return problems
+
+
+# What ends an attribute or an element: the theme writes these settings into every page without escaping them.
+_MARKUP = ('"', "<", ">")
+
+
+def _raw_texts(site: SiteConfig) -> list[Problem]:
+    """site_name, site_description, site_author (and their per-language versions) without markup characters."""
+    problems = []
+    for field_name, path, value in site.raw_texts:
+        char = next((c for c in _MARKUP if c in value), None)
+        if char is not None:
+            message = say("settings_markup", value=value, char=char)
+            problems.append(Problem(site.file, line_of(site.node, *path), field_name, message))
     return problems
 
 
 def read_settings(site: SiteConfig) -> tuple[SiteExtra, list[Problem]]:
     """`extra.projectsite` as typed settings, and its mistakes, each with its line and field. With a mistake
     (or without the namespace) the settings are empty: the site then shows none of them."""
-    from .messages import say
-
     defaults = regional_defaults(site.languages)
     empty = SiteExtra().placed(defaults)
-    problems = _old_layout(site) + _near_namespace(site)
+    problems = _raw_texts(site) + _old_layout(site) + _near_namespace(site)
     value = site.extra.get(NAMESPACE)
     if value is None:
         return empty, problems

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .languages import Languages, from_i18n
 from .locales import UNCONFIGURED_SITE_LANGUAGES
@@ -39,6 +39,8 @@ class SiteConfig:
     copyright: str = ""
     # Compared by the file's time stamp, not its value: mkdocs-static-i18n rewrites `extra.alternate` per language.
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    # The texts the theme writes into every page as they are (unescaped): (field, path in the file, value).
+    raw_texts: tuple[tuple[str, tuple[str | int, ...], str], ...] = ()
     # The file's composed YAML (no tag constructed), to point at a setting's line; None when it has none.
     node: Node | None = field(default=None, compare=False, repr=False)
 
@@ -55,8 +57,26 @@ def _languages(config: MkDocsConfig) -> Languages:
     i18n = config.plugins.get("i18n")
     configured = getattr(getattr(i18n, "config", None), "languages", None)
     entries = [{"locale": lang.locale, "default": lang.default} for lang in configured] if configured else None
-    theme_language = config.theme["language"] if config.theme is not None else None
+    theme_language = config.theme.get("language") if config.theme is not None else None
     return from_i18n(entries, theme_language) or Languages(UNCONFIGURED_SITE_LANGUAGES)
+
+
+RAW_TEXTS = ("site_name", "site_description", "site_author")
+
+
+def _raw_texts(config: MkDocsConfig) -> tuple[tuple[str, tuple[str | int, ...], str], ...]:
+    """site_name, site_description and site_author, and mkdocs-static-i18n's per-language ones."""
+    found: list[tuple[str, tuple[str | int, ...], str]] = [
+        (name, (name,), str(config[name])) for name in RAW_TEXTS if config.get(name)
+    ]
+    i18n = config.plugins.get("i18n")
+    for index, lang in enumerate(getattr(getattr(i18n, "config", None), "languages", None) or []):
+        for name in RAW_TEXTS:
+            value = getattr(lang, name, None)
+            if value:
+                field = f"plugins.i18n.languages[{index}].{name}"
+                found.append((field, ("plugins", "i18n", "languages", index, name), str(value)))
+    return tuple(found)
 
 
 def _compose(path: Path) -> Node | None:
@@ -88,6 +108,7 @@ def from_mkdocs(config: MkDocsConfig) -> SiteConfig:
         site_url=str(config.site_url or ""),
         copyright=str(config.copyright or ""),
         extra=dict(extra),
+        raw_texts=_raw_texts(config),
         node=_compose(path),
     )
 
@@ -135,7 +156,7 @@ def load_site_config(root: Path, config_file: str | None = None) -> SiteConfig:
         except RecursionError:
             raise ConfigUnreadable(Problem(name, None, "", say("config_too_deep"))) from None
         except (Abort, ConfigurationError, OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            error = "; ".join(collected.lines) or str(exc).strip()
+            error = " ".join(("; ".join(collected.lines) or str(exc)).split())
             raise ConfigUnreadable(Problem(name, _error_line(exc), "", say("config_invalid", error=error))) from None
     return from_mkdocs(config)
 
@@ -145,10 +166,23 @@ def _error_line(exc: BaseException) -> int | None:
     return mark.line + 1 if mark is not None else None
 
 
-def node_at(node: Node | None, *keys: str) -> Node | None:
-    """The node of a mapping key path (`extra`, `projectsite`), or None where the file does not write it."""
+def node_at(node: Node | None, *keys: str | int) -> Node | None:
+    """The node of a key path (`extra`, `projectsite`), or None where the file does not write it. A plugin's
+    name in `plugins:` (a list of names and one-key mappings) is a key too."""
     for key in keys:
-        if not isinstance(node, MappingNode):
+        if isinstance(node, SequenceNode) and isinstance(key, int):
+            node = node.value[key] if 0 <= key < len(node.value) else None
+        elif isinstance(node, SequenceNode):
+            mappings = [item for item in node.value if isinstance(item, MappingNode)]
+            node = next((found for item in mappings if (found := node_at(item, key)) is not None), None)
+        elif isinstance(node, MappingNode):
+            node = next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == key), None)
+        else:
             return None
-        node = next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == key), None)
     return node
+
+
+def line_of(node: Node | None, *keys: str | int) -> int | None:
+    """The 1-based line of a key path's value, or None."""
+    found = node_at(node, *keys)
+    return found.start_mark.line + 1 if found is not None else None

@@ -401,6 +401,7 @@ def test_a_site_without_the_i18n_plugin_is_in_its_themes_language(tmp_path: Path
     from projectsite.languages import site_languages
 
     (tmp_path / "mkdocs.yml").write_text("site_name: S\ntheme:\n  name: material\n  language: lv\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()  # MkDocs loads only a configuration whose pages folder exists
     assert site_languages(tmp_path).codes == ("lv",)
 
 

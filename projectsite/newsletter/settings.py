@@ -14,7 +14,7 @@ from ..messages import Message, say
 from ..problems import errors
 from ..regional import Regional
 from ..settings import NewsletterSettings, SiteExtra, read_settings
-from ..siteconfig import ConfigUnreadable, SiteConfig, load_site_config
+from ..siteconfig import DEFAULT_CONFIG, ConfigUnreadable, SiteConfig, load_site_config
 from ..text import Text
 
 
@@ -56,13 +56,17 @@ def _extra(site: SiteConfig) -> SiteExtra:
 
 
 def site_config(root: Path, config_file: str | None = None) -> SiteConfig:
-    """The configuration, or SettingsUnreadable saying why not."""
+    """The configuration, or SettingsUnreadable saying why not (the newsletter has no settings without one)."""
+    path = root / (config_file or DEFAULT_CONFIG)
+    if not path.is_file():
+        error = "a folder, not a file" if path.is_dir() else "no such file"
+        raise SettingsUnreadable(say("nl_settings_unreadable", file=str(path), error=error))
     try:
         return load_site_config(root, config_file)
     except ConfigUnreadable as exc:
         problem = exc.problem
         where = f"{problem.file}:{problem.line}" if problem.line else problem.file
-        raise SettingsUnreadable(say("nl_settings_mistake", where=where, error=problem.message)) from None
+        raise SettingsUnreadable(say("nl_settings_unreadable", file=where, error=problem.message)) from None
 
 
 def load_settings(root: Path, config_file: str | None = None) -> Settings:
