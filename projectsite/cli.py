@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .dates import in_zone
 from .labels import LABELS as CATALOGUE_LANGUAGES
 from .load import load_site
 from .messages import count, say, system_language
@@ -118,7 +119,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return int(args.run(args))
+    with in_zone(None):  # the command's site's time zone, once its settings are loaded; none after it
+        return int(args.run(args))
 
 
 if __name__ == "__main__":

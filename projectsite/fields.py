@@ -96,7 +96,7 @@ def parse_day(value: Any) -> dt.date:
 
 
 def parse_when(value: Any) -> dt.date | dt.datetime:
-    """A day (all-day) or a local Tallinn date-time 'YYYY-MM-DD HH:MM'."""
+    """A day (all-day) or a local date-time (the site's time zone) 'YYYY-MM-DD HH:MM'."""
     value = _as_written(value)
     text = str(value).strip() if isinstance(value, (str, int)) else None
     if text is None:

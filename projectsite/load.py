@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-from .dates import day_of
+from .dates import day_of, use_zone
 from .languages import Languages, site_languages
 from .locales import UNCONFIGURED_SITE_LANGUAGES
 from .messages import say
@@ -105,9 +105,10 @@ def load_site(
             site = load_site_config(root, config_file)
         except ConfigUnreadable as exc:
             return SiteData(), [exc.problem]
-    problems: list[Problem] = []
-    lists: dict[str, list[Any]] = {}
     languages = site.languages
+    settings, problems = read_settings(site)
+    use_zone(settings.regional.time_zone)  # the data's times are in it (rules.py checks them against it)
+    lists: dict[str, list[Any]] = {}
     for name in DATA_FILES:
         lists[name], found = load_data_file(root, name, languages)
         problems += found
@@ -118,8 +119,6 @@ def load_site(
     if (root / docs_dir).is_dir():
         problems += pages_without_counterpart(root, docs_dir, languages)
     problems += unknown_data_files(root)
-    settings, found = read_settings(site)
-    problems += found
     problems += _outside_project(settings.project, lists["events"])
     return SiteData(news=news, languages=languages, settings=settings, **lists), problems
 

@@ -93,8 +93,12 @@ class SiteExtra(Strict):
 
     def placed(self, defaults: Regional) -> SiteExtra:
         """These settings with their regional ones filled from `defaults` where not set."""
-        copy = self.model_copy()
-        copy._regional = chosen(defaults, self.time_zone, self.currency, self.csv_encoding)
+        regional = chosen(defaults, self.time_zone, self.currency, self.csv_encoding)
+        project, funding = self.project, self.project.funding if self.project is not None else None
+        if project is not None and funding is not None and funding.currency is None:  # the grant's: the site's
+            project = project.model_copy(update={"funding": funding.model_copy(update={"currency": regional.currency})})
+        copy = self.model_copy(update={"project": project})
+        copy._regional = regional
         return copy
 
 

@@ -64,7 +64,9 @@ def _structured_data(markdown: str, page: Page, config: MkDocsConfig, data: Site
             view = event_view(event, lang, today(), config.site_url or "", data.languages.original)
             if view.summary:
                 _describe(page, first_sentences(view.summary))
-            ld = structured.event_ld(view, url, _organizer(settings), _image(config, settings), _area(settings))
+            ld = structured.event_ld(
+                view, url, _organizer(settings), _image(config, settings), _area(settings), settings.regional.currency
+            )
             return [ld] if ld is not None else []
     if match := NEWS_POST.match(page.file.src_uri):
         post = next((p for p in data.news.get(match["lang"], []) if p.slug == match["slug"]), None)

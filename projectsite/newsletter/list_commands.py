@@ -21,20 +21,20 @@ def _say(lines: list[Message | Problem], lang: str) -> None:
     print("\n".join(line.text(lang) for line in lines))
 
 
-def addresses_in(path: Path) -> list[str]:
+def addresses_in(path: Path, fallback: str) -> list[str]:
     """The addresses of a file: its e-mail column when it is a CSV with one, else one address a line
-    (empty lines and lines starting with # left out)."""
-    text, _ = decode(path, file_bytes(path))
+    (empty lines and lines starting with # left out). `fallback`: the site's encoding for a file not in UTF-8."""
+    text, _ = decode(path, file_bytes(path), fallback)
     lines = text.lstrip("\ufeff").splitlines()
     if lines and delimiter(lines[0]) is not None:
-        table = read_table(path)
+        table = read_table(path, fallback)
         column = table.header.index("email")
         return [cells[column] for _, cells in table.rows if len(cells) > column]
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
-def _given(args: argparse.Namespace) -> list[str]:
-    return list(args.address) + (addresses_in(Path(args.from_file)) if args.from_file else [])
+def _given(args: argparse.Namespace, fallback: str) -> list[str]:
+    return list(args.address) + (addresses_in(Path(args.from_file), fallback) if args.from_file else [])
 
 
 def _run(args: argparse.Namespace, action: str) -> int:
@@ -54,7 +54,7 @@ def _run(args: argparse.Namespace, action: str) -> int:
                 steps=lambda total: progress(label, total, quiet=args.quiet),
             )
         else:
-            given = _given(args)
+            given = _given(args, settings.regional.csv_encoding)
             if not given:
                 _say([say("nl_no_addresses")], lang)
                 return 1

@@ -8,6 +8,7 @@ import argparse
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..dates import use_zone
 from ..languages import Languages
 from ..locales import UNCONFIGURED_SITE_LANGUAGES
 from ..messages import Message, say
@@ -72,6 +73,7 @@ def site_config(root: Path, config_file: str | None = None) -> SiteConfig:
 def load_settings(root: Path, config_file: str | None = None) -> Settings:
     site = site_config(root, config_file)
     extra = _extra(site)
+    use_zone(extra.regional.time_zone)
     newsletter = extra.newsletter or NewsletterSettings()
     languages = site.languages
     return Settings(
