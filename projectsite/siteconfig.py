@@ -183,6 +183,11 @@ def node_at(node: Node | None, *keys: str | int) -> Node | None:
 
 
 def line_of(node: Node | None, *keys: str | int) -> int | None:
-    """The 1-based line of a key path's value, or None."""
+    """The 1-based line of a key path (its key's line, where a mapping names it), or None."""
+    parent = node_at(node, *keys[:-1]) if keys else None
+    if isinstance(parent, MappingNode):
+        key = next((k for k, _ in parent.value if isinstance(k, ScalarNode) and k.value == keys[-1]), None)
+        if key is not None:
+            return int(key.start_mark.line) + 1
     found = node_at(node, *keys)
     return found.start_mark.line + 1 if found is not None else None

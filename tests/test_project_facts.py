@@ -13,7 +13,7 @@ from pages import soup
 from projectsite.amounts import money, percent
 from projectsite.cli import main
 
-FACTS = """      funding: {amount: 100000, currency: EUR, rate: 100}
+FACTS = """      funding: {amount: 100000, rate: 100}  # currency: the site's (the first language's country's), or write one
 """
 ALL_FACTS = """      programme: {et: Programm, en: The programme}
       measure: {et: Meede, en: The measure}
@@ -107,7 +107,7 @@ def test_amounts_and_shares_are_written_as_each_language_writes_them() -> None:
     ],
 )
 def test_a_wrong_fact_is_a_message_with_its_line_and_field(site: Path, new: str, field: str, words: str) -> None:
-    edit(site, "{amount: 100000, currency: EUR, rate: 100}", new)
+    edit(site, "{amount: 100000, rate: 100}", new)
     result = projectsite(["check", "--root", str(site), "--lang", "en"])
     line = next(i for i, t in enumerate((site / "mkdocs.yml").read_text().splitlines(), 1) if "funding:" in t)
     assert result.returncode == 1

@@ -127,7 +127,7 @@ def announce_command(args: argparse.Namespace) -> int:
                 backend(args.backend, root, settings),
                 data,
                 settings,
-                SendLog(root / LOG),
+                SendLog(root / LOG, languages=data.languages.codes),
                 args.item,
                 today(),
                 send=args.send,
@@ -154,8 +154,9 @@ def announce_command(args: argparse.Namespace) -> int:
 def status_command(args: argparse.Namespace) -> int:
     root, lang = Path(args.root), args.lang or system_language()
     try:
-        chosen = backend(args.backend, root, load_settings(root, args.config_file))
-        report = status(chosen, SendLog(root / LOG)) + pending(chosen.members())
+        settings = load_settings(root, args.config_file)
+        chosen = backend(args.backend, root, settings)
+        report = status(chosen, SendLog(root / LOG, languages=settings.languages.codes)) + pending(chosen.members())
     except SendLogInvalid as exc:
         _say([exc.problem], lang)
         return 1
