@@ -43,6 +43,13 @@ FIELD_ERRORS = frozenset(
         "text_not_string",
         "empty_text",
         "comma_cut",
+        # the site's settings (setting_fields.py)
+        "currency_unknown",
+        "settings_site_path",
+        "settings_web_url",
+        "settings_email",
+        "settings_time_zone",
+        "settings_encoding",
     }
 )
 
