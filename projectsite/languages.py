@@ -47,7 +47,7 @@ def from_i18n(entries: Any, theme_language: str | None = None) -> Languages | No
 def site_languages(root: Path, config_file: str | None = None) -> Languages:
     """The languages of the site in `root` (its configuration, as MkDocs loads it), or the catalogues' default
     when it names none or cannot be loaded (the commands that need it report why)."""
-    from .siteconfig import ConfigUnreadable, load_site_config  # it builds on this module
+    from .mkdocs.siteconfig import ConfigUnreadable, load_site_config  # it builds on this module
 
     try:
         return load_site_config(root, config_file).languages

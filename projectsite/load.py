@@ -11,13 +11,13 @@ from .dates import day_of, use_zone
 from .languages import Languages, site_languages
 from .locales import UNCONFIGURED_SITE_LANGUAGES
 from .messages import say
+from .mkdocs.siteconfig import ConfigUnreadable, SiteConfig, load_site_config
 from .models import DATA_FILES, Event, MediaItem, NewsPost, TeamMember, Training
 from .news import read_news
 from .period import events_outside
 from .problems import Problem
 from .rules import RULES
 from .settings import ProjectSettings, SiteExtra, read_settings
-from .siteconfig import ConfigUnreadable, SiteConfig, load_site_config
 from .sourcefile import UnreadableFile, read_source
 from .translations import data_without_translation, pages_without_counterpart
 from .validate import validate_parsed

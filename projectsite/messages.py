@@ -728,10 +728,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{value}' is not an ISO 4217 currency code (EUR, NOK, SEK)",
         "et": "„{value}“ ei ole ISO 4217 valuutakood (EUR, NOK, SEK)",
     },
-    "settings_markup": {
-        "en": "'{value}' holds {char}, which the theme writes into every page as it is, where it would end an attribute or an element: leave out \", < and >",
-        "et": '„{value}“ sisaldab märki {char}, mille teema kirjutab igale lehele nii, nagu see on, ja mis lõpetaks seal atribuudi või elemendi: jäta ", < ja > välja',
-    },
 }
 
 

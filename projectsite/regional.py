@@ -9,19 +9,7 @@ from babel.core import get_global
 from babel.numbers import get_territory_currencies
 
 from .languages import Languages
-
-# The legacy ("ANSI") code page Windows (and so Excel's plain CSV) uses for a language's script or region,
-# where it is not Windows-1252: the fallback for a CSV file that is not UTF-8.
-_WINDOWS_CODE_PAGES = {
-    "windows-1250": ("cs", "hr", "hu", "pl", "ro", "sk", "sl", "sq", "bs"),
-    "windows-1251": ("be", "bg", "kk", "mk", "ru", "sr", "uk"),
-    "windows-1253": ("el",),
-    "windows-1254": ("az", "tr"),
-    "windows-1255": ("he",),
-    "windows-1256": ("ar", "fa", "ur"),
-    "windows-1257": ("et", "lt", "lv"),
-    "windows-1258": ("vi",),
-}
+from .locales import WINDOWS_CODE_PAGES
 
 
 @dataclass(frozen=True)
@@ -40,7 +28,7 @@ def territory(lang: str) -> str | None:
 
 def _code_page(lang: str) -> str:
     base = lang.replace("-", "_").split("_")[0]
-    return next((page for page, langs in _WINDOWS_CODE_PAGES.items() if base in langs), "windows-1252")
+    return next((page for page, langs in WINDOWS_CODE_PAGES.items() if base in langs), "windows-1252")
 
 
 def regional_defaults(languages: Languages) -> Regional:

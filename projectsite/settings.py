@@ -15,11 +15,11 @@ from pydantic import Field, PrivateAttr
 
 from .fields import Currency, Url
 from .messages import say
+from .mkdocs.siteconfig import SiteConfig, line_of, node_at
 from .models import Period, Strict
 from .problems import Problem, errors
 from .regional import Regional, chosen, regional_defaults
 from .setting_fields import Encoding, SettingsEmail, SitePath, TimeZone, WebUrl
-from .siteconfig import SiteConfig, line_of, node_at
 from .text import Text
 from .validate import validate_parsed
 from .yamlfile import MAX_DEPTH, Parsed
@@ -142,27 +142,12 @@ def _near_namespace(site: SiteConfig) -> list[Problem]:
     return problems
 
 
-# What ends an attribute or an element: the theme writes these settings into every page without escaping them.
-_MARKUP = ('"', "<", ">")
-
-
-def _raw_texts(site: SiteConfig) -> list[Problem]:
-    """site_name, site_description, site_author (and their per-language versions) without markup characters."""
-    problems = []
-    for field_name, path, value in site.raw_texts:
-        char = next((c for c in _MARKUP if c in value), None)
-        if char is not None:
-            message = say("settings_markup", value=value, char=char)
-            problems.append(Problem(site.file, line_of(site.node, *path), field_name, message))
-    return problems
-
-
 def read_settings(site: SiteConfig) -> tuple[SiteExtra, list[Problem]]:
     """`extra.projectsite` as typed settings, and its mistakes, each with its line and field. With a mistake
     (or without the namespace) the settings are empty: the site then shows none of them."""
     defaults = regional_defaults(site.languages)
     empty = SiteExtra().placed(defaults)
-    problems = _raw_texts(site) + _old_layout(site) + _near_namespace(site)
+    problems = _old_layout(site) + _near_namespace(site)
     value = site.extra.get(NAMESPACE)
     if value is None:
         return empty, problems

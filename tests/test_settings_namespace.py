@@ -150,3 +150,11 @@ def test_settings_inherited_from_a_parent_configuration_are_the_sites(site: Path
     (site / "mkdocs.yml").write_text("INHERIT: base.yml\nsite_name: Päritud\n", encoding="utf-8")
     listed = facts(build(site))
     assert any(item.startswith("Funding: €100,000") for item in listed), listed
+
+
+def test_the_date_note_is_a_setting_shown_under_each_pages_dates(site: Path) -> None:
+    edit(site, "    funder_logo_alt:", "    date_note: {et: Märkus <b>, en: As the law asks}\n    funder_logo_alt:")
+    out = build(site)
+    notes = [span.get_text() for span in soup(out, "en/project/index.html").select(".ps-dates .ps-date-note")]
+    assert notes == ["As the law asks"]
+    assert [s.get_text() for s in soup(out, "project/index.html").select(".ps-date-note")] == ["Märkus <b>"]

@@ -223,5 +223,4 @@ MESSAGES: dict[str, str] = {
     "settings_time_zone": "«{value}» — не часовой пояс: напишите его имя IANA, например Europe/Tallinn или Europe/Oslo",
     "settings_encoding": "«{value}» — не известная Python кодировка: напишите, например, windows-1257 или windows-1252",
     "currency_unknown": "«{value}» — не код валюты ISO 4217 (EUR, NOK, SEK)",
-    "settings_markup": '«{value}» содержит {char}: тема пишет эту настройку на каждую страницу как есть, и этот знак завершил бы там атрибут или элемент; уберите ", < и >',
 }

@@ -109,6 +109,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, settings: SiteE
         "signup": _signup(config, settings.newsletter, _has_newsletter_page(files, lang, languages.original)),
         "list_after_end": _list_after_end(settings.project, lang),
         "funders": _funders(settings, lang),
+        # The note under each page's dates (extra.projectsite.date_note: e.g. the law that asks for them), escaped.
+        "date_note": escape(settings.date_note.get(lang)[0], quote=False) if settings.date_note else "",
         "day_on": lambda day: adessive(day, lang),
         "iso_day": lambda iso: format_day(dt.date.fromisoformat(str(iso)[:10]), lang),
     }

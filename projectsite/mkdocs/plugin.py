@@ -18,8 +18,6 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from projectsite.siteconfig import from_mkdocs
-
 from . import (
     data_pages,
     event_pages,
@@ -28,11 +26,13 @@ from . import (
     localized_404,
     page_meta,
     preview,
+    site_name,
     terminal,
     watching,
 )
 from .config import ProjectsiteConfig
 from .engine_theme import add_engine_theme
+from .siteconfig import from_mkdocs
 from .state import BuildState, DataProblems, language, languages_of, project_root
 
 
@@ -75,6 +75,7 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
     @event_priority(0)  # before i18n's on_files (-100), which sorts the files into languages
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """The first event of each language's build: loads the data (again only if it changed)."""
+        site_name.escape_for_theme(config)  # after i18n's on_config, which may set this language's own
         try:
             self.state.load_data(config)
         except DataProblems:

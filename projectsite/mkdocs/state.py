@@ -16,9 +16,9 @@ from projectsite.messages import say, system_language
 from projectsite.models import DATA_FILES
 from projectsite.problems import Problem, errors
 from projectsite.settings import SiteExtra
-from projectsite.siteconfig import SiteConfig, from_mkdocs
 
 from .page_cache import PageCache
+from .siteconfig import SiteConfig, from_mkdocs
 from .theme_cache import ThemeCache
 
 

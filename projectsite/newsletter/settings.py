@@ -12,10 +12,10 @@ from ..dates import use_zone
 from ..languages import Languages
 from ..locales import UNCONFIGURED_SITE_LANGUAGES
 from ..messages import Message, say
+from ..mkdocs.siteconfig import DEFAULT_CONFIG, ConfigUnreadable, SiteConfig, load_site_config
 from ..problems import errors
 from ..regional import Regional
 from ..settings import NewsletterSettings, SiteExtra, read_settings
-from ..siteconfig import DEFAULT_CONFIG, ConfigUnreadable, SiteConfig, load_site_config
 from ..text import Text
 
 

@@ -19,10 +19,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .languages import Languages, from_i18n
-from .locales import UNCONFIGURED_SITE_LANGUAGES
-from .messages import say
-from .problems import Problem
+from projectsite.languages import Languages, from_i18n
+from projectsite.locales import UNCONFIGURED_SITE_LANGUAGES
+from projectsite.messages import say
+from projectsite.problems import Problem
 
 DEFAULT_CONFIG = "mkdocs.yml"
 
@@ -39,8 +39,6 @@ class SiteConfig:
     copyright: str = ""
     # Compared by the file's time stamp, not its value: mkdocs-static-i18n rewrites `extra.alternate` per language.
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
-    # The texts the theme writes into every page as they are (unescaped): (field, path in the file, value).
-    raw_texts: tuple[tuple[str, tuple[str | int, ...], str], ...] = ()
     # The file's composed YAML (no tag constructed), to point at a setting's line; None when it has none.
     node: Node | None = field(default=None, compare=False, repr=False)
 
@@ -59,24 +57,6 @@ def _languages(config: MkDocsConfig) -> Languages:
     entries = [{"locale": lang.locale, "default": lang.default} for lang in configured] if configured else None
     theme_language = config.theme.get("language") if config.theme is not None else None
     return from_i18n(entries, theme_language) or Languages(UNCONFIGURED_SITE_LANGUAGES)
-
-
-RAW_TEXTS = ("site_name", "site_description", "site_author")
-
-
-def _raw_texts(config: MkDocsConfig) -> tuple[tuple[str, tuple[str | int, ...], str], ...]:
-    """site_name, site_description and site_author, and mkdocs-static-i18n's per-language ones."""
-    found: list[tuple[str, tuple[str | int, ...], str]] = [
-        (name, (name,), str(config[name])) for name in RAW_TEXTS if config.get(name)
-    ]
-    i18n = config.plugins.get("i18n")
-    for index, lang in enumerate(getattr(getattr(i18n, "config", None), "languages", None) or []):
-        for name in RAW_TEXTS:
-            value = getattr(lang, name, None)
-            if value:
-                field = f"plugins.i18n.languages[{index}].{name}"
-                found.append((field, ("plugins", "i18n", "languages", index, name), str(value)))
-    return tuple(found)
 
 
 def _compose(path: Path) -> Node | None:
@@ -108,7 +88,6 @@ def from_mkdocs(config: MkDocsConfig) -> SiteConfig:
         site_url=str(config.site_url or ""),
         copyright=str(config.copyright or ""),
         extra=dict(extra),
-        raw_texts=_raw_texts(config),
         node=_compose(path),
     )
 
