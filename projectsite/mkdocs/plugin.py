@@ -131,6 +131,7 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
 
     @event_priority(0)  # before i18n's on_post_build (-100): it builds the next language from inside it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_name.restore(config)  # before i18n builds the next language from its own on_post_build
         if self.state.failed:  # only under serve
             preview.write_error_page(config, self.state.problems, self.state.editor_language)
             return

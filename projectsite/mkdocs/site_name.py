@@ -19,3 +19,9 @@ def plain(config: MkDocsConfig) -> str:
     """The site's name as text (for feeds and calendars, which escape it themselves)."""
     name = config.site_name or ""
     return name.unescape() if isinstance(name, Markup) else str(name)
+
+
+def restore(config: MkDocsConfig) -> None:
+    """The plain text again once the language's pages are written: mkdocs-static-i18n overrides a language's
+    site_name only where the value is exactly a str."""
+    config.site_name = plain(config)
