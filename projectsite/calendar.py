@@ -20,7 +20,7 @@ PRODID = "-//projectsite//projectsite//EN"  # the product that writes the calend
 def _start_end(
     start: dt.date | dt.datetime, end: dt.date | dt.datetime | None
 ) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime | None]:
-    """DTSTART and DTEND: Tallinn date-times, or days with an all-day end on the day after."""
+    """DTSTART and DTEND: date-times in the site's time zone, or days with an all-day end on the day after."""
     if isinstance(start, dt.datetime):
         if end is None:
             return dates.aware(start), None
@@ -78,7 +78,7 @@ def _calendar(name: str) -> Calendar:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     calendar.add("name", name)
-    calendar.add("x-wr-timezone", "Europe/Tallinn")
+    calendar.add("x-wr-timezone", dates.zone().key)
     calendar.add("refresh-interval", dt.timedelta(days=1), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "P1D")
     return calendar

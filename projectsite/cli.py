@@ -7,10 +7,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .dates import in_zone
 from .labels import LABELS as CATALOGUE_LANGUAGES
 from .load import load_site
 from .messages import count, say, system_language
 from .newsletter.commands import add_newsletter_commands
+from .newsletter.settings import add_config_option
 from .problems import Problem
 from .translations import summary
 
@@ -43,7 +45,7 @@ def report(problems: list[Problem], lang: str, output_format: str) -> list[str]:
 
 
 def check(args: argparse.Namespace) -> int:
-    _, problems = load_site(Path(args.root), args.docs_dir)
+    _, problems = load_site(Path(args.root), args.docs_dir, config_file=args.config_file)
     lang = args.lang or system_language()
     print("\n".join(report(problems, lang, args.format)))
     failing = [p for p in problems if p.severity == "error" or args.strict]
@@ -54,7 +56,7 @@ def schema(args: argparse.Namespace) -> int:
     from .languages import site_languages
     from .schema import write_schemas  # only this command needs it
 
-    for path in write_schemas(Path(args.root) / args.out, site_languages(Path(args.root))):
+    for path in write_schemas(Path(args.root) / args.out, site_languages(Path(args.root), args.config_file)):
         print(path)
     return 0
 
@@ -84,6 +86,7 @@ def parser() -> argparse.ArgumentParser:
         "Texts and pages without English are reported as warnings.",
     )
     chk.add_argument("--root", default=".", help="the project folder (default: the current folder)")
+    add_config_option(chk)
     chk.add_argument("--docs-dir", default="docs", help="the pages folder, relative to the root")
     chk.add_argument("--strict", action="store_true", help="treat warnings (missing English too) as errors")
     chk.add_argument(
@@ -95,6 +98,7 @@ def parser() -> argparse.ArgumentParser:
     chk.set_defaults(run=check)
     sch = commands.add_parser("schema", help="write JSON Schemas of the data files (for editors like VS Code)")
     sch.add_argument("--root", default=".", help="the project folder")
+    add_config_option(sch)
     sch.add_argument("--out", default="schemas", help="the folder to write, relative to the root")
     sch.set_defaults(run=schema)
     new_site = commands.add_parser(
@@ -115,7 +119,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return int(args.run(args))
+    with in_zone(None):  # the command's site's time zone, once its settings are loaded; none after it
+        return int(args.run(args))
 
 
 if __name__ == "__main__":

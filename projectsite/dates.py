@@ -1,9 +1,17 @@
-"""Dates and times as people read them, in each catalogue's language (Babel), in Europe/Tallinn."""
+"""Dates and times as people read them, in each catalogue's language (Babel), in the site's time zone.
+
+The time zone is a setting (`extra.projectsite.time_zone`, default: the original language's country's): loading
+the site's settings sets it for the build or command that loaded them (a context variable, so that a build in
+one thread and a command in another each keep their own). Before any site is loaded it is that of a site that
+configures nothing."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
@@ -12,16 +20,47 @@ from babel.dates import format_date, format_time
 
 from .labels import LABELS
 
-TZ = ZoneInfo("Europe/Tallinn")
+_ZONE: ContextVar[str | None] = ContextVar("projectsite_time_zone", default=None)
+
+
+@cache
+def _unconfigured_zone() -> str:
+    """The time zone of a site that configures nothing: that of the catalogues' default languages (locales/)."""
+    from .languages import Languages
+    from .locales import UNCONFIGURED_SITE_LANGUAGES
+    from .regional import regional_defaults
+
+    return regional_defaults(Languages(UNCONFIGURED_SITE_LANGUAGES)).time_zone
+
+
+def zone() -> ZoneInfo:
+    """The site's time zone (the settings' time_zone, as last loaded in this context)."""
+    return ZoneInfo(_ZONE.get() or _unconfigured_zone())
+
+
+def use_zone(name: str) -> None:
+    """The site's time zone from now on in this context (the settings were loaded)."""
+    _ZONE.set(name)
+
+
+@contextmanager
+def in_zone(name: str | None) -> Iterator[None]:
+    """The time zone `name` (None: a site's that configures nothing) inside the block only."""
+    token = _ZONE.set(name)
+    try:
+        yield
+    finally:
+        _ZONE.reset(token)
+
 
 When = dt.date | dt.datetime
 
 
 def today() -> dt.date:
-    """Today in Tallinn; `PROJECTSITE_TODAY=YYYY-MM-DD` pins it (tests, previews of a future day)."""
+    """Today in the site's time zone; `PROJECTSITE_TODAY=YYYY-MM-DD` pins it (tests, previews of a future day)."""
     pinned = os.environ.get("PROJECTSITE_TODAY")
     if not pinned:
-        return dt.datetime.now(TZ).date()
+        return dt.datetime.now(zone()).date()
     try:
         return dt.date.fromisoformat(pinned)
     except ValueError:
@@ -120,8 +159,8 @@ def format_span(start: When, end: When | None, lang: str) -> str:
 
 
 def aware(when: When, end_of_day: bool = False) -> dt.datetime:
-    """A Tallinn-aware datetime for a date or naive local datetime (midnight, or the day's end)."""
+    """A datetime aware of the site's time zone for a date or naive local datetime (midnight, or the day's end)."""
     if isinstance(when, dt.datetime):
-        return when.replace(tzinfo=TZ)
+        return when.replace(tzinfo=zone())
     clock = dt.time(23, 59, 59) if end_of_day else dt.time(0, 0)
-    return dt.datetime.combine(when, clock, tzinfo=TZ)
+    return dt.datetime.combine(when, clock, tzinfo=zone())

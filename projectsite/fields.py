@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
+from babel.numbers import list_currencies
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -42,6 +43,13 @@ FIELD_ERRORS = frozenset(
         "text_not_string",
         "empty_text",
         "comma_cut",
+        # the site's settings (setting_fields.py)
+        "currency_unknown",
+        "settings_site_path",
+        "settings_web_url",
+        "settings_email",
+        "settings_time_zone",
+        "settings_encoding",
     }
 )
 
@@ -95,7 +103,7 @@ def parse_day(value: Any) -> dt.date:
 
 
 def parse_when(value: Any) -> dt.date | dt.datetime:
-    """A day (all-day) or a local Tallinn date-time 'YYYY-MM-DD HH:MM'."""
+    """A day (all-day) or a local date-time (the site's time zone) 'YYYY-MM-DD HH:MM'."""
     value = _as_written(value)
     text = str(value).strip() if isinstance(value, (str, int)) else None
     if text is None:
@@ -119,8 +127,11 @@ def check_id(value: Any) -> Any:
 
 
 def check_currency(value: Any) -> Any:
+    """An ISO 4217 code that Babel (CLDR) knows: three letters alone may be no currency ('ABC')."""
     if isinstance(value, str) and not CURRENCY_RE.match(value):
         raise _fail("currency_code", value=value)
+    if isinstance(value, str) and value not in list_currencies():
+        raise _fail("currency_unknown", value=value)
     return value
 
 

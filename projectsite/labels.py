@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
+from babel import Locale, UnknownLocaleError
+
 from . import locales
 
 
@@ -18,3 +20,16 @@ def _catalogues() -> dict[str, dict[str, str]]:
 
 
 LABELS: dict[str, dict[str, str]] = _catalogues()
+
+
+def language_note(lang: str, text_lang: str) -> str:
+    """What a page in `lang` says of a text written in `text_lang`: the catalogue's 'in Estonian' where it has
+    one (`in_<code>`), else the language's own name in `lang` (Babel: 'norsk bokmål' → 'Norwegian Bokmål')."""
+    own = LABELS.get(lang, {}).get(f"in_{text_lang}")
+    if own:
+        return own
+    try:
+        name = Locale.parse(LABELS.get(lang, {}).get("babel_locale", lang)).languages.get(text_lang)
+    except (ValueError, UnknownLocaleError):
+        name = None
+    return str(name or text_lang)

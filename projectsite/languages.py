@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .locales import UNCONFIGURED_SITE_LANGUAGES
 
 
@@ -46,29 +44,12 @@ def from_i18n(entries: Any, theme_language: str | None = None) -> Languages | No
     return Languages((first, *[code for code in dict.fromkeys(codes) if code != first]))
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """mkdocs.yml may carry MkDocs' own tags (!ENV, !relative): read them as plain values."""
+def site_languages(root: Path, config_file: str | None = None) -> Languages:
+    """The languages of the site in `root` (its configuration, as MkDocs loads it), or the catalogues' default
+    when it names none or cannot be loaded (the commands that need it report why)."""
+    from .mkdocs.siteconfig import ConfigUnreadable, load_site_config  # it builds on this module
 
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)  # type: ignore[no-untyped-call]
-
-
-def _i18n_entries(config: dict[str, Any]) -> Any:
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
-            return plugin["i18n"].get("languages")
-    return None
-
-
-def site_languages(root: Path) -> Languages:
-    """The languages of the site in `root` (its mkdocs.yml), or the catalogues' default when it names none."""
     try:
-        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
-        config = None
-    if isinstance(config, dict):
-        theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
-        found = from_i18n(_i18n_entries(config), theme.get("language") if theme else None)
-        if found is not None:
-            return found
-    return Languages(UNCONFIGURED_SITE_LANGUAGES)
+        return load_site_config(root, config_file).languages
+    except ConfigUnreadable:
+        return Languages(UNCONFIGURED_SITE_LANGUAGES)

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-from .dates import day_of
+from .dates import day_of, use_zone
 from .languages import Languages, site_languages
 from .locales import UNCONFIGURED_SITE_LANGUAGES
 from .messages import say
+from .mkdocs.siteconfig import ConfigUnreadable, SiteConfig, load_site_config
 from .models import DATA_FILES, Event, MediaItem, NewsPost, TeamMember, Training
 from .news import read_news
 from .period import events_outside
@@ -31,7 +32,7 @@ class SiteData:
     team: list[TeamMember] = field(default_factory=list)
     news: dict[str, list[NewsPost]] = field(default_factory=dict)
     languages: Languages = field(default_factory=lambda: Languages(UNCONFIGURED_SITE_LANGUAGES))
-    settings: SiteExtra = field(default_factory=SiteExtra)  # mkdocs.yml's `extra:`, validated
+    settings: SiteExtra = field(default_factory=SiteExtra)  # `extra.projectsite`, validated
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_events_by_id", {e.id: e for e in self.events})
@@ -94,11 +95,20 @@ def unknown_data_files(root: FsPath) -> list[Problem]:
     return problems
 
 
-def load_site(root: FsPath, docs_dir: str = "docs") -> tuple[SiteData, list[Problem]]:
-    """Everything the pages are made of, and every problem found on the way."""
-    problems: list[Problem] = []
+def load_site(
+    root: FsPath, docs_dir: str = "docs", site: SiteConfig | None = None, config_file: str | None = None
+) -> tuple[SiteData, list[Problem]]:
+    """Everything the pages are made of, and every problem found on the way. `site` is the configuration
+    MkDocs loaded (the plugin's); without it, `config_file` (default mkdocs.yml) is loaded by MkDocs' loader."""
+    if site is None:
+        try:
+            site = load_site_config(root, config_file)
+        except ConfigUnreadable as exc:
+            return SiteData(), [exc.problem]
+    languages = site.languages
+    settings, problems = read_settings(site)
+    use_zone(settings.regional.time_zone)  # the data's times are in it (rules.py checks them against it)
     lists: dict[str, list[Any]] = {}
-    languages = site_languages(root)
     for name in DATA_FILES:
         lists[name], found = load_data_file(root, name, languages)
         problems += found
@@ -109,8 +119,6 @@ def load_site(root: FsPath, docs_dir: str = "docs") -> tuple[SiteData, list[Prob
     if (root / docs_dir).is_dir():
         problems += pages_without_counterpart(root, docs_dir, languages)
     problems += unknown_data_files(root)
-    settings, found = read_settings(root, languages)
-    problems += found
     problems += _outside_project(settings.project, lists["events"])
     return SiteData(news=news, languages=languages, settings=settings, **lists), problems
 

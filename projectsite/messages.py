@@ -269,12 +269,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "et": "'{value}': aasta peab jääma vahemikku {first}–{last}",
     },
     "time_nonexistent": {
-        "en": "{value} does not exist in Tallinn: the clocks jump from 03:00 to 04:00 that night; write the time as it will be shown (04:00 or later)",
-        "et": "{value} ei ole Tallinnas olemas: sel ööl keeratakse kell 03:00 pealt 04:00 peale; kirjuta aeg nii, nagu see kehtib (04:00 või hiljem)",
+        "en": "{value} does not exist in the site's time zone ({zone}): the clocks jump from {before} to {after} that night; write the time as it will be shown ({after} or later)",
+        "et": "{value} ei ole saidi ajavööndis ({zone}) olemas: sel ööl keeratakse kell {before} pealt {after} peale; kirjuta aeg nii, nagu see kehtib ({after} või hiljem)",
     },
     "time_ambiguous": {
-        "en": "{value} happens twice in Tallinn: the clocks go back from 04:00 to 03:00 that night; the earlier (summer time) one is used",
-        "et": "{value} on Tallinnas kaks korda: sel ööl keeratakse kell 04:00 pealt 03:00 peale; kasutatakse esimest (suveaja) oma",
+        "en": "{value} happens twice in the site's time zone ({zone}): the clocks go back from {after} to {before} that night; the earlier (summer time) one is used",
+        "et": "{value} on saidi ajavööndis ({zone}) kaks korda: sel ööl keeratakse kell {after} pealt {before} peale; kasutatakse esimest (suveaja) oma",
     },
     "news_file_name": {
         "en": "a news post's file name is YYYY-MM-DD-name.md: its date, then lowercase letters, digits and hyphens, like 2024-03-22-kogemuste-analuus.md",
@@ -407,8 +407,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "et": "{item} ({lang}): proovikiri saadetud: {addresses}",
     },
     "nl_bad_schedule": {
-        "en": "'{value}' is not a time to send: write YYYY-MM-DD HH:MM (Tallinn), in the future",
-        "et": "'{value}' ei sobi saatmisajaks: kirjuta AAAA-KK-PP TT:MM (Tallinna aeg), tulevikus",
+        "en": "'{value}' is not a time to send: write YYYY-MM-DD HH:MM (the site's time zone, {zone}), in the future",
+        "et": "'{value}' ei sobi saatmisajaks: kirjuta AAAA-KK-PP TT:MM (saidi ajavööndis {zone}), tulevikus",
     },
     "nl_bad_rows": {"en": "{n} row(s) skipped; the rest was read.", "et": "{n} rida jäeti vahele; ülejäänud loeti."},
     "nl_audience": {"en": "Audience ({backend}):", "et": "Nimekiri ({backend}):"},
@@ -548,12 +548,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "et": "fail on suurem kui {mb} MB: kas see on ikka liitujate nimekiri?",
     },
     "nl_csv_encoding": {
-        "en": "the file is neither UTF-8 nor Windows-1257 text: in Excel, save it with 'Save as', type 'CSV UTF-8'",
-        "et": "fail ei ole UTF-8 ega Windows-1257 tekst: salvesta see Excelis „Salvesta nimega“, tüüp „CSV UTF-8“",
+        "en": "the file is neither UTF-8 nor {encoding} text: in Excel, save it with 'Save as', type 'CSV UTF-8'",
+        "et": "fail ei ole UTF-8 ega {encoding} tekst: salvesta see Excelis „Salvesta nimega“, tüüp „CSV UTF-8“",
     },
     "nl_csv_windows_1257": {
-        "en": "the file is not UTF-8: it was read as Windows-1257 (Baltic); check that õ, ä, ö, ü, š and ž look right, or save it as 'CSV UTF-8'",
-        "et": "fail ei ole UTF-8: see loeti Windows-1257 (balti) kodeeringus; kontrolli, et õ, ä, ö, ü, š ja ž on õiged, või salvesta fail kujul „CSV UTF-8“",
+        "en": "the file is not UTF-8: it was read as {encoding}; check that the letters of your language look right, or save it as 'CSV UTF-8'",
+        "et": "fail ei ole UTF-8: see loeti kodeeringus {encoding}; kontrolli, et õ, ä, ö, ü, š ja ž on õiged, või salvesta fail kujul „CSV UTF-8“",
     },
     "nl_csv_empty": {
         "en": "the file is empty: its first line names the columns (email, name, language, consent_at, tags)",
@@ -576,8 +576,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "et": "{file}: ühtegi rida ei saanud kasutada, seega midagi ei muudetud",
     },
     "nl_unsubscribed": {
-        "en": "{n} unsubscribed at {at} (Tallinn time), {new} of them not on the list before and recorded so that no sync adds them; {already} already unsubscribed; {bad} not an address.",
-        "et": "{n} märgiti loobunuks {at} (Tallinna aeg), neist {new} polnud nimekirjas ja on nüüd kirjas, et ükski sünkroonimine neid ei lisaks; {already} oli juba loobunud; {bad} ei olnud aadress.",
+        "en": "{n} unsubscribed at {at} ({zone}), {new} of them not on the list before and recorded so that no sync adds them; {already} already unsubscribed; {bad} not an address.",
+        "et": "{n} märgiti loobunuks {at} ({zone}), neist {new} polnud nimekirjas ja on nüüd kirjas, et ükski sünkroonimine neid ei lisaks; {already} oli juba loobunud; {bad} ei olnud aadress.",
     },
     "nl_left": {
         "en": "{email}: {status} since {at}; not subscribed again (if they asked to come back, add --consent --rejoin)",
@@ -691,6 +691,46 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "shallow_clone": {
         "en": "this is a shallow git clone (its history is cut short), so the pages' publication and update dates are not known: the pages show none (a news post shows its own date). Fetch the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow) to show them",
         "et": "see on git'i madal kloon (ajalugu on kärbitud), nii et lehtede avaldamise ja muutmise kuupäevi ei tea: lehed neid ei näita (uudis näitab oma kuupäeva). Kuupäevade näitamiseks too kogu ajalugu (actions/checkout koos fetch-depth: 0 või git fetch --unshallow)",
+    },
+    "config_missing": {
+        "en": "the configuration file does not exist (give the site's file with -f, or run the command in the site's folder)",
+        "et": "seadistusfaili ei ole (anna saidi fail võtmega -f või käivita käsk saidi kaustas)",
+    },
+    "config_too_deep": {
+        "en": "the lists and groups are nested too deeply to read: check the indentation and brackets",
+        "et": "loendid ja rühmad on liiga sügavalt üksteise sees, et faili lugeda: kontrolli taandeid ja sulge",
+    },
+    "config_invalid": {
+        "en": "MkDocs cannot load the configuration: {error}",
+        "et": "MkDocs ei saa seadistust laadida: {error}",
+    },
+    "settings_old_layout": {
+        "en": "the engine's settings ({keys}) are straight under extra:; move them, as they are, one level down into {namespace}: (extra: is Material's too)",
+        "et": "mootori seaded ({keys}) on otse extra: all; tõsta need samal kujul ühe taseme võrra alla, {namespace}: alla (extra: on ka Materiali oma)",
+    },
+    "settings_site_path": {
+        "en": "'{value}' is not a file of the site: write a path inside docs/ (like assets/logo.svg), without an address of another site, '/' at the start or '..'",
+        "et": "„{value}“ ei ole saidi fail: kirjuta tee docs/ kausta sees (näiteks assets/logo.svg), ilma teise saidi aadressi, alguse „/“ ja „..“-ta",
+    },
+    "settings_web_url": {
+        "en": "'{value}' is not a web address: only https:// and http:// addresses are allowed here",
+        "et": "„{value}“ ei ole veebiaadress: siin on lubatud ainult https:// ja http:// aadressid",
+    },
+    "settings_email": {
+        "en": "'{value}' is not one e-mail address: write the bare address (like news@example.org), without a name, comma or line break",
+        "et": "„{value}“ ei ole üks e-posti aadress: kirjuta ainult aadress (näiteks uudised@example.ee), ilma nime, koma ja reavahetuseta",
+    },
+    "settings_time_zone": {
+        "en": "'{value}' is not a time zone: write its IANA name, like Europe/Tallinn or Europe/Oslo",
+        "et": "„{value}“ ei ole ajavöönd: kirjuta selle IANA nimi, näiteks Europe/Tallinn või Europe/Oslo",
+    },
+    "settings_encoding": {
+        "en": "'{value}' is not a text encoding Python knows: write one like windows-1257 or windows-1252",
+        "et": "„{value}“ ei ole Pythonile tuntud kodeering: kirjuta näiteks windows-1257 või windows-1252",
+    },
+    "currency_unknown": {
+        "en": "'{value}' is not an ISO 4217 currency code (EUR, NOK, SEK)",
+        "et": "„{value}“ ei ole ISO 4217 valuutakood (EUR, NOK, SEK)",
     },
 }
 

@@ -15,7 +15,7 @@ from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
 from . import amounts, dates, escape, links, richtext
-from .labels import LABELS
+from .labels import LABELS, language_note
 from .load import SiteData
 from .models import MediaItem, NewsPost
 from .period import has_ended
@@ -38,7 +38,7 @@ def _resolve(value: Text | str | None, lang: str) -> tuple[str, str]:
 
 def _note(lang: str, text_lang: str) -> str:
     """'(in Estonian)' on the English site; '(inglise keeles)' on the Estonian site for English text."""
-    return LABELS[lang].get(f"in_{text_lang}") or LABELS[lang]["in_other_language"]
+    return language_note(lang, text_lang)
 
 
 def _inline_filter(lang: str) -> Callable[..., str]:
@@ -247,19 +247,28 @@ MARKER_SOURCES = {
 }
 
 
-def markers_without_data(root: Path, markdown: str) -> list[tuple[str, str]]:
+def _sources(config_file: str) -> dict[str, str]:
+    """MARKER_SOURCES, the facts in the configuration file the site is built from (`-f`)."""
+    return {**MARKER_SOURCES, "facts": config_file}
+
+
+def markers_without_data(root: Path, markdown: str, config_file: str = "mkdocs.yml") -> list[tuple[str, str]]:
     """(marker, data file) for each marker in a page whose data file does not exist: a section with no data."""
+    sources = _sources(config_file)
     return [
-        (m.group(0), MARKER_SOURCES[m.group(1)])
+        (m.group(0), sources[m.group(1)])
         for m in MARKER.finditer(markdown)
-        if m.group(1) in MARKER_SOURCES and not (root / MARKER_SOURCES[m.group(1)]).exists()
+        if m.group(1) in sources and not (root / sources[m.group(1)]).exists()
     ]
 
 
-def page_dates(history: History, root: Path, page_rel: str, markdown: str) -> dict[str, str]:
+def page_dates(
+    history: History, root: Path, page_rel: str, markdown: str, config_file: str = "mkdocs.yml"
+) -> dict[str, str]:
     """ps_created / ps_updated (ISO days): the page's own file and the data files its markers draw on; none
     when their dates are not known (a shallow clone)."""
-    sources = {MARKER_SOURCES[m.group(1)] for m in MARKER.finditer(markdown) if m.group(1) in MARKER_SOURCES}
+    known = _sources(config_file)
+    sources = {known[m.group(1)] for m in MARKER.finditer(markdown) if m.group(1) in known}
     found = [d for d in (history.file_dates(root, rel) for rel in [page_rel, *sorted(sources)]) if d is not None]
     if not found:
         return {}

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from .dates import TZ, aware, day_of
+from .dates import aware, day_of, zone
 from .messages import Message, say
 from .models import Event, Training
 from .problems import Path, Severity
@@ -27,16 +27,19 @@ def duplicate_ids(items: Sequence[Any], root: str, prefix: Path = ()) -> Iterato
 
 
 def local_time(when: Any, path: Path) -> Iterator[Finding]:
-    """A Tallinn wall-clock time that the spring-forward night skips (error) or the autumn night repeats (warning)."""
+    """A wall-clock time of the site's time zone that the spring-forward night skips (error) or the autumn night repeats (warning)."""
     if not isinstance(when, dt.datetime):
         return
-    first, second = when.replace(tzinfo=TZ, fold=0), when.replace(tzinfo=TZ, fold=1)
+    first, second = when.replace(tzinfo=zone(), fold=0), when.replace(tzinfo=zone(), fold=1)
     if first.utcoffset() == second.utcoffset():
         return
-    if first.astimezone(dt.UTC).astimezone(TZ).replace(tzinfo=None) != when:
-        yield path, say("time_nonexistent", value=_iso(when)), "error"
+    shift = abs((second.utcoffset() or dt.timedelta()) - (first.utcoffset() or dt.timedelta()))
+    hour = when.replace(minute=0)  # the zones' clocks change on the hour
+    words = {"zone": zone().key, "before": f"{hour:%H:%M}", "after": f"{hour + shift:%H:%M}"}
+    if first.astimezone(dt.UTC).astimezone(zone()).replace(tzinfo=None) != when:
+        yield path, say("time_nonexistent", value=_iso(when), **words), "error"
     else:
-        yield path, say("time_ambiguous", value=_iso(when)), "warning"
+        yield path, say("time_ambiguous", value=_iso(when), **words), "warning"
 
 
 def _date_not_known(event: Event, i: int) -> Iterator[Finding]:

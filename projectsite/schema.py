@@ -87,6 +87,35 @@ HELP: dict[str, tuple[str, str]] = {
         "Tekst: lihtsalt sõnad (mõlemas keeles sama) või et: (kohustuslik) ja en:.",
         "Text: plain words (the same in both languages), or et: (required) and en:.",
     ),
+    # the engine's settings (extra.projectsite in mkdocs.yml)
+    "SiteExtra.time_zone": (
+        "Ajavöönd (IANA nimi, näiteks Europe/Tallinn); vaikimisi saidi esimese keele maa oma.",
+        "The time zone (its IANA name, like Europe/Oslo); default: that of the site's first language's country.",
+    ),
+    "SiteExtra.currency": (
+        "Valuuta ISO 4217 kood (EUR, NOK); vaikimisi saidi esimese keele maa oma.",
+        "The currency's ISO 4217 code (EUR, NOK); default: that of the site's first language's country.",
+    ),
+    "SiteExtra.csv_encoding": (
+        "Kodeering, millega lugeda CSV-faili, mis pole UTF-8 (näiteks windows-1257).",
+        "The encoding of a CSV file that is not UTF-8 (like windows-1252); default: the first language's Windows one.",
+    ),
+    "SiteExtra.date_note": (
+        "Märkus lehe kuupäevade all (näiteks seadus, mis neid nõuab); vaikimisi pole.",
+        "A note under each page's dates (like the law that asks for them); default: none.",
+    ),
+    "SiteExtra.funder_logo": (
+        "Rahastajate logo: fail saidi sees (näiteks assets/logo.svg), mitte teise saidi aadress.",
+        "The funders' logo: a file of the site (like assets/logo.svg), never another site's address.",
+    ),
+    "NewsletterSettings.form_url": (
+        "Liitumisvormi aadress (https://); tühi: vormi pole.",
+        "The sign-up form's address (https://); empty: no form.",
+    ),
+    "NewsletterSettings.reply_to": (
+        "Vastuste aadress: üks e-posti aadress, ilma nimeta.",
+        "The reply-to address: one bare e-mail address, without a name.",
+    ),
 }
 FILE_TITLES = {
     "events": ("Sündmused", "Events"),
@@ -141,9 +170,29 @@ def data_schema(name: str, languages: Languages | None = None) -> dict[str, Any]
     }
 
 
+def settings_schema(languages: Languages | None = None) -> dict[str, Any]:
+    """The engine's settings: the `extra.projectsite` block of mkdocs.yml."""
+    from .settings import SiteExtra  # the settings build on the data's models
+
+    schema = TypeAdapter(SiteExtra).json_schema()
+    if "Text" in schema.get("$defs", {}):
+        schema["$defs"]["Text"] = {
+            **schema["$defs"]["Text"],
+            **_text_schema(languages or Languages(UNCONFIGURED_SITE_LANGUAGES)),
+        }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Mootori seaded / The engine's settings",
+        "description": "extra.projectsite in mkdocs.yml",
+        **_annotate(schema),
+    }
+
+
 def write_schemas(folder: Path, languages: Languages | None = None) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
+    settings = folder / "settings.json"
+    settings.write_text(json.dumps(settings_schema(languages), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    written = [settings]
     for name in DATA_FILES:
         path = folder / f"{name}.json"
         path.write_text(json.dumps(data_schema(name, languages), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -22,7 +22,7 @@ def script_json(data: Json) -> str:
 
 
 def _iso(when: When, end: bool = False) -> str:
-    """A date-time with its Tallinn offset, or a day alone."""
+    """A date-time with the site's time zone's offset, or a day alone."""
     return dates.aware(when, end_of_day=end).isoformat() if hasattr(when, "hour") else when.isoformat()
 
 
@@ -53,7 +53,12 @@ def place(name: str, region: str, country: str) -> Json:
 
 
 def event_ld(
-    view: EventView, url: str, organizer: Json | None, image: str, area: tuple[str, str] = ("", "")
+    view: EventView,
+    url: str,
+    organizer: Json | None,
+    image: str,
+    area: tuple[str, str] = ("", ""),
+    currency: str = "EUR",
 ) -> Json | None:
     """The Event markup, or None for an event whose date is not known (schema.org requires a startDate)."""
     event, lang = view.event, view.lang
@@ -79,7 +84,7 @@ def event_ld(
             "@type": "Offer",
             "url": event.registration.url,
             "price": "0",
-            "priceCurrency": "EUR",
+            "priceCurrency": currency,  # the site's (extra.projectsite.currency)
             "availability": "https://schema.org/InStock",
         }
         if event.registration.deadline is not None:

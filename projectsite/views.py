@@ -164,7 +164,7 @@ def _start_key(view: EventView) -> dt.datetime:
     start = view.event.start
     if start is not None:
         return dates.aware(start)
-    return dt.datetime(view.event.year or dt.MAXYEAR - 1, 12, 31, 23, 59, 59, tzinfo=dates.TZ)
+    return dt.datetime(view.event.year or dt.MAXYEAR - 1, 12, 31, 23, 59, 59, tzinfo=dates.zone())
 
 
 def upcoming(views: list[EventView]) -> list[EventView]:

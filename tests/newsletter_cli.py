@@ -9,11 +9,15 @@ from pathlib import Path
 
 from inprocess import projectsite
 
-SETTINGS = "site_name: Test\nsite_url: https://example.org/\nextra:\n  newsletter:\n    reply_to: news@example.org\n"
+SETTINGS = (
+    "site_name: Test\nsite_url: https://example.org/\n"
+    "extra:\n  projectsite:\n    newsletter:\n      reply_to: news@example.org\n"
+)
 
 
 def make_root(folder: Path) -> Path:
     (folder / "mkdocs.yml").write_text(SETTINGS, encoding="utf-8")
+    (folder / "docs").mkdir(exist_ok=True)  # MkDocs' loader wants the pages' folder to exist
     return folder
 
 

@@ -27,7 +27,7 @@ def ascii_folded(text: str) -> str:
 def site_facts(config_file: Path) -> set[str]:
     """What names one site: its short name, organiser, region, host and its own file names."""
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Tags)
-    extra = config.get("extra") or {}
+    extra = (config.get("extra") or {}).get("projectsite") or {}
     facts = {
         (extra.get("organizer") or {}).get("name", ""),
         (extra.get("newsletter") or {}).get("from_name", ""),

@@ -45,7 +45,7 @@ def test_any_bytes_are_rows_or_messages(data: bytes) -> None:
         path = Path(folder) / "s.csv"
         path.write_bytes(data)
         try:
-            subscribers, problems = read_csv(path, Languages(("et", "en")))
+            subscribers, problems = read_csv(path, Languages(("et", "en")), "windows-1257")
         except Unreadable as unreadable:
             assert unreadable.problem.message.text("et") and unreadable.problem.message.text("en")
             return

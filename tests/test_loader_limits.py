@@ -168,7 +168,9 @@ def test_a_title_of_digits_keeps_its_leading_zero(tmp_path: Path) -> None:
 
 def test_a_time_the_spring_forward_night_skips_is_an_error(tmp_path: Path) -> None:
     line = only(problems_in(tmp_path, "events", EVENT.format(start="2024-03-31 03:30")))
-    assert line.startswith("data/events.yaml:3: events[0].start: 2024-03-31 03:30 does not exist in Tallinn")
+    assert line.startswith(
+        "data/events.yaml:3: events[0].start: 2024-03-31 03:30 does not exist in the site's time zone (Europe/Tallinn)"
+    )
 
 
 def test_a_time_the_autumn_night_repeats_is_a_warning(tmp_path: Path) -> None:
@@ -177,7 +179,7 @@ def test_a_time_the_autumn_night_repeats_is_a_warning(tmp_path: Path) -> None:
     events, problems = load_data_file(tmp_path, "events")
     assert [(p.text(), p.severity) for p in problems] == [
         (
-            "data/events.yaml:3: events[0].start: warning: 2024-10-27 03:30 happens twice in Tallinn: the clocks go "
+            "data/events.yaml:3: events[0].start: warning: 2024-10-27 03:30 happens twice in the site's time zone (Europe/Tallinn): the clocks go "
             "back from 04:00 to 03:00 that night; the earlier (summer time) one is used",
             "warning",
         )
@@ -299,7 +301,7 @@ def test_the_build_reports_a_news_post_that_is_not_utf8(project: Project) -> Non
     "start,expected",
     [
         ("!!timestamp 0001-01-01", "'0001-01-01': the year must lie between 1900 and 2999"),
-        ("!!timestamp 2024-03-31 03:30:00", "2024-03-31 03:30 does not exist in Tallinn"),
+        ("!!timestamp 2024-03-31 03:30:00", "2024-03-31 03:30 does not exist in the site's time zone (Europe/Tallinn)"),
         ("!!timestamp 2024-06-14 13:30:00+05:00", "'2024-06-14 13:30:00+05:00' is not a date in the form"),
     ],
 )

@@ -210,7 +210,7 @@ def test_a_line_break_in_the_sender_name_adds_no_line_to_the_preview(project: Pr
     config = project.root / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8").replace(
-            "    from_name: LÕIM\n", '    from_name: "LÕIM\\nBcc: evil@example.com"\n', 1
+            "      from_name: LÕIM\n", '      from_name: "LÕIM\\nBcc: evil@example.com"\n', 1
         ),
         encoding="utf-8",
     )

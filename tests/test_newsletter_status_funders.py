@@ -114,7 +114,7 @@ def test_the_funders_statement_is_text_not_markup(project: Project) -> None:
     path = project.root / "mkdocs.yml"
     config = path.read_text(encoding="utf-8")
     path.write_text(
-        config.replace("  funders:\n    et: >-\n", "  funders:\n    et: >-\n      <script>x()</script>\n"),
+        config.replace("    funders:\n      et: >-\n", "    funders:\n      et: >-\n        <script>x()</script>\n"),
         encoding="utf-8",
     )
     html, _ = previewed(project, "et")

@@ -1,4 +1,4 @@
-"""The project's facts are settings (extra.project in mkdocs.yml): typed, checked, and listed where a page asks."""
+"""The project's facts are settings (extra.projectsite.project in mkdocs.yml): typed, checked, and listed where a page asks."""
 
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ from pages import soup
 from projectsite.amounts import money, percent
 from projectsite.cli import main
 
-FACTS = """    funding: {amount: 100000, currency: EUR, rate: 100}
+FACTS = """      funding: {amount: 100000, rate: 100}  # currency: the site's (the first language's country's), or write one
 """
-ALL_FACTS = """    programme: {et: Programm, en: The programme}
-    measure: {et: Meede, en: The measure}
-    call: {et: Taotlusvoor, en: The call}
-    funding: {amount: 281160.5, currency: NOK, rate: 85.5}
-    partners: [Partner Üks, {et: Teine partner, en: The second partner}]
+ALL_FACTS = """      programme: {et: Programm, en: The programme}
+      measure: {et: Meede, en: The measure}
+      call: {et: Taotlusvoor, en: The call}
+      funding: {amount: 281160.5, currency: NOK, rate: 85.5}
+      partners: [Partner Üks, {et: Teine partner, en: The second partner}]
 """
 
 
@@ -71,8 +71,8 @@ def test_a_fact_the_settings_do_not_give_is_left_out(site: Path) -> None:
 
 def test_without_project_settings_the_page_has_no_facts(site: Path) -> None:
     text = (site / "mkdocs.yml").read_text(encoding="utf-8")
-    start = text.index("  project:\n")
-    end = text.index("  organizer:\n")
+    start = text.index("    project:\n")
+    end = text.index("    organizer:\n")
     (site / "mkdocs.yml").write_text(text[:start] + text[end:], encoding="utf-8")
     out = build(site)
     assert soup(out, "index.html").select(".ps-facts") == []
@@ -88,14 +88,26 @@ def test_amounts_and_shares_are_written_as_each_language_writes_them() -> None:
 @pytest.mark.parametrize(
     ("new", "field", "words"),
     [
-        ("{amount: 0, currency: EUR}", "extra.project.funding.amount", "must be more than 0, found the number 0"),
-        ("{amount: 5, currency: euro}", "extra.project.funding.currency", "three-letter code (EUR, NOK), found 'euro'"),
-        ("{amount: 5, rate: 120}", "extra.project.funding.rate", "must be 100 or less, found the number 120"),
-        ("{amount: lots}", "extra.project.funding.amount", "expected a number"),
+        (
+            "{amount: 0, currency: EUR}",
+            "extra.projectsite.project.funding.amount",
+            "must be more than 0, found the number 0",
+        ),
+        (
+            "{amount: 5, currency: euro}",
+            "extra.projectsite.project.funding.currency",
+            "three-letter code (EUR, NOK), found 'euro'",
+        ),
+        (
+            "{amount: 5, rate: 120}",
+            "extra.projectsite.project.funding.rate",
+            "must be 100 or less, found the number 120",
+        ),
+        ("{amount: lots}", "extra.projectsite.project.funding.amount", "expected a number"),
     ],
 )
 def test_a_wrong_fact_is_a_message_with_its_line_and_field(site: Path, new: str, field: str, words: str) -> None:
-    edit(site, "{amount: 100000, currency: EUR, rate: 100}", new)
+    edit(site, "{amount: 100000, rate: 100}", new)
     result = projectsite(["check", "--root", str(site), "--lang", "en"])
     line = next(i for i, t in enumerate((site / "mkdocs.yml").read_text().splitlines(), 1) if "funding:" in t)
     assert result.returncode == 1
@@ -103,16 +115,16 @@ def test_a_wrong_fact_is_a_message_with_its_line_and_field(site: Path, new: str,
 
 
 def test_the_newsletter_refuses_settings_with_a_mistake_naming_its_line(site: Path) -> None:
-    edit(site, "  funder_logo_alt:", "  funder_logo_alt: {fi: Logo}\n  was_alt:")
+    edit(site, "    funder_logo_alt:", "    funder_logo_alt: {fi: Logo}\n    was_alt:")
     result = projectsite(["newsletter", "status", "--root", str(site), "--lang", "en"])
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "mkdocs.yml:" in result.stdout and "extra.funder_logo_alt" in result.stdout, result.stdout
+    assert "mkdocs.yml:" in result.stdout and "extra.projectsite.funder_logo_alt" in result.stdout, result.stdout
 
 
 def test_a_site_without_an_organiser_builds_and_names_no_organiser(site: Path) -> None:
     text = (site / "mkdocs.yml").read_text(encoding="utf-8")
-    start = text.index("  organizer:\n")
-    end = text.index("  funders:")
+    start = text.index("    organizer:\n")
+    end = text.index("    funders:")
     (site / "mkdocs.yml").write_text(text[:start] + text[end:], encoding="utf-8")
     out = build(site)
     page = (out / "events" / "index.html").read_text(encoding="utf-8")

@@ -43,10 +43,11 @@ def search(page: Page, url: str, words: str) -> list[str]:
     page.wait_for_selector(".pagefind-ui__message")
     page.wait_for_function("!/(\\.\\.\\.|…)$/.test(document.querySelector('.pagefind-ui__message').textContent.trim())")
     page.wait_for_timeout(300)  # the results' details load after the count
-    return page.eval_on_selector_all(
+    links: list[str] = page.eval_on_selector_all(
         ".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > a",
         "links => links.map(a => a.getAttribute('href'))",
     )
+    return links
 
 
 def test_an_inflected_estonian_word_finds_the_page_with_another_form(page: Page, base_url: str) -> None:

@@ -1,4 +1,4 @@
-"""mkdocs.yml's `extra:` is typed: a mistake there is a message with its line and field, as in the data."""
+"""The engine's settings (`extra.projectsite` in mkdocs.yml) are typed: a mistake there is a message with its line and field, as in the data."""
 
 from __future__ import annotations
 
@@ -37,11 +37,11 @@ def check(site: Path, capsys: pytest.CaptureFixture[str], lang: str = "en") -> t
 def test_a_misspelt_setting_is_named_with_its_line_and_the_nearest_key(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    edit(site, "  organizer:\n", "  organiser:\n")
+    edit(site, "    organizer:\n", "    organiser:\n")
     code, out = check(site, capsys)
     assert code == 1
     assert (
-        f"mkdocs.yml:{line_of(site, 'organiser:')}: extra.organiser: unknown field 'organiser': did you mean 'organizer'?"
+        f"mkdocs.yml:{line_of(site, 'organiser:')}: extra.projectsite.organiser: unknown field 'organiser': did you mean 'organizer'?"
         in out
     )
 
@@ -49,10 +49,10 @@ def test_a_misspelt_setting_is_named_with_its_line_and_the_nearest_key(
 def test_a_wrong_date_in_the_period_is_a_message_in_estonian_too(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    edit(site, "    period: {start: ", "    period: {start: 31.12.2022, was: ")
+    edit(site, "      period: {start: ", "      period: {start: 31.12.2022, was: ")
     code, out = check(site, capsys, "et")
     assert code == 1
-    assert f"mkdocs.yml:{line_of(site, 'period:')}: extra.project.period.start:" in out
+    assert f"mkdocs.yml:{line_of(site, 'period:')}: extra.projectsite.project.period.start:" in out
     assert "päev.kuu.aasta" in out
 
 
@@ -65,9 +65,9 @@ def test_mkdocs_own_tags_elsewhere_in_the_file_are_no_mistake(site: Path, capsys
 def test_a_funders_statement_in_a_language_the_site_does_not_have_is_named(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    edit(site, "  funders: {", '  funders: {"fi": "x", ')
+    edit(site, "    funders: {", '    funders: {"fi": "x", ')
     code, out = check(site, capsys)
-    assert code == 1 and "extra.funders.fi: 'fi' is not one of the site's languages (et, en)" in out
+    assert code == 1 and "extra.projectsite.funders.fi: 'fi' is not one of the site's languages (et, en)" in out
 
 
 def test_the_e_mails_take_the_site_address_from_the_environment_as_mkdocs_does(

@@ -10,7 +10,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from projectsite.dates import today
-from projectsite.labels import LABELS
+from projectsite.labels import language_note
 from projectsite.linkcheck import broken_links
 from projectsite.messages import say
 from projectsite.render import Renderer, markers_without_data, page_dates
@@ -22,7 +22,7 @@ from .terminal import log
 
 def _fallback(markdown: str, written_in: str, lang: str) -> str:
     """A page shown in a language it is not written in: say so, and mark its language."""
-    note = LABELS[lang]["in_other_language"]
+    note = language_note(lang, written_in)
     return f'<p class="ps-fallback">({note})</p>\n\n<div lang="{written_in}" markdown="1">\n\n{markdown}\n\n</div>\n'
 
 
@@ -43,8 +43,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     project = data.settings.project
     root = project_root(config)
     docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
-    page.meta.update(page_dates(_history(state, root), root, f"{docs}/{page.file.src_uri}", markdown))
-    for marker, source in markers_without_data(root, markdown):
+    config_file = Path(config.config_file_path or root / "mkdocs.yml").resolve().relative_to(root).as_posix()
+    page.meta.update(page_dates(_history(state, root), root, f"{docs}/{page.file.src_uri}", markdown, config_file))
+    for marker, source in markers_without_data(root, markdown, config_file):
         log.warning(
             f"docs/{page.file.src_uri}: "
             + say("marker_without_data", marker=marker, file=source).text(state.editor_language)

@@ -12,6 +12,7 @@ from projectsite.dates import today
 from projectsite.feeds import build_feed
 from projectsite.labels import LABELS
 
+from . import site_name
 from .state import BuildState, language
 
 
@@ -36,8 +37,8 @@ def _files(config: MkDocsConfig, state: BuildState) -> dict[str, bytes]:
     words, day = LABELS[lang], today()
     # Named for the site (its name in this language, as i18n sets it): "<site> – news and events".
     feed_title, calendar_name = (
-        f"{config.site_name} – {words['feed_title']}",
-        f"{config.site_name} – {words['calendar_name']}",
+        f"{site_name.plain(config)} – {words['feed_title']}",
+        f"{site_name.plain(config)} – {words['calendar_name']}",
     )
     description = config.site_description or feed_title
     views = state.views.of(data, lang, day, site_url)  # the build's, made once per event

@@ -19,6 +19,7 @@ from projectsite.labels import LABELS
 from projectsite.period import has_ended
 from projectsite.plaintext import first_sentences
 from projectsite.settings import NewsletterSettings, ProjectSettings, SiteExtra
+from projectsite.text import Text
 
 from .state import BuildState, language, languages_of
 
@@ -62,7 +63,9 @@ def _structured_data(markdown: str, page: Page, config: MkDocsConfig, state: Bui
         if view is not None:
             if view.summary:
                 _describe(page, first_sentences(view.summary))
-            ld = structured.event_ld(view, url, _organizer(settings), _image(config, settings), _area(settings))
+            ld = structured.event_ld(
+                view, url, _organizer(settings), _image(config, settings), _area(settings), settings.regional.currency
+            )
             return [ld] if ld is not None else []
     if match := NEWS_POST.match(page.file.src_uri):
         post = next((p for p in data.news.get(match["lang"], []) if p.slug == match["slug"]), None)
@@ -102,10 +105,27 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, settings: SiteE
         "labels": LABELS[lang],
         "signup": _signup(config, settings.newsletter, _has_newsletter_page(files, lang, languages.original)),
         "list_after_end": _list_after_end(settings.project, lang),
+        "funders": _funders(settings, lang),
+        # The note under each page's dates (extra.projectsite.date_note: e.g. the law that asks for them), escaped.
+        "date_note": escape(settings.date_note.get(lang)[0], quote=False) if settings.date_note else "",
         "day_on": lambda iso: adessive(dt.date.fromisoformat(str(iso)[:10]), lang),  # a post's date, quoted or not
         "iso_day": lambda iso: format_day(dt.date.fromisoformat(str(iso)[:10]), lang),
     }
     return env
+
+
+def _funders(settings: SiteExtra, lang: str) -> dict[str, str]:
+    """The footer's funders (extra.projectsite: funders, funder_logo, funder_logo_alt, funder_url), validated."""
+
+    def text(value: Text | None) -> str:
+        return value.get(lang)[0] if value is not None and value.has(lang) else ""
+
+    return {
+        "statement": text(settings.funders),
+        "logo": settings.funder_logo or "",
+        "logo_alt": text(settings.funder_logo_alt),
+        "url": settings.funder_url or "",
+    }
 
 
 def _list_after_end(project: ProjectSettings | None, lang: str) -> str:

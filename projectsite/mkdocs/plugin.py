@@ -26,13 +26,14 @@ from . import (
     localized_404,
     page_meta,
     preview,
-    search_dedupe,
     search_index,
+    site_name,
     terminal,
     watching,
 )
 from .config import ProjectsiteConfig
 from .engine_theme import add_engine_theme
+from .siteconfig import from_mkdocs
 from .state import BuildState, DataProblems, language, languages_of, project_root
 
 
@@ -63,8 +64,8 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         add_engine_theme(config)
-        search_dedupe.install(config)  # the search index's duplicates found in linear time
         self.state.theme.install(config.theme, project_root(config))
+        self.state.site = from_mkdocs(config)  # the settings as MkDocs loaded them: any -f file, !ENV, INHERIT
         return config
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
@@ -75,6 +76,7 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
     @event_priority(0)  # before i18n's on_files (-100), which sorts the files into languages
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """The first event of each language's build: loads the data (again only if it changed)."""
+        site_name.escape_for_theme(config)  # after i18n's on_config, which may set this language's own
         try:
             self.state.load_data(config)
         except DataProblems:
@@ -132,6 +134,7 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
 
     @event_priority(0)  # before i18n's on_post_build (-100): it builds the next language from inside it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_name.restore(config)  # before i18n builds the next language from its own on_post_build
         if self.state.failed:  # only under serve
             preview.write_error_page(config, self.state.problems, self.state.editor_language)
             return

@@ -20,6 +20,7 @@ from projectsite.settings import SiteExtra
 from projectsite.site_views import SiteViews
 
 from .page_cache import PageCache
+from .siteconfig import SiteConfig, from_mkdocs
 from .theme_cache import ThemeCache
 
 
@@ -49,8 +50,9 @@ def languages_of(config: MkDocsConfig) -> Languages:
 
 
 def _fingerprint(root: Path, docs_dir: str) -> tuple[Any, ...]:
-    """What the data is made of, by modification time: a change in any of them means loading again."""
-    paths = [root / "mkdocs.yml"] + [root / "data" / f"{name}.yaml" for name in DATA_FILES]
+    """What the data is made of, by modification time: a change in any of them means loading again
+    (the configuration is compared as MkDocs loaded it: BuildState.site)."""
+    paths = [root / "data" / f"{name}.yaml" for name in DATA_FILES]
     paths += sorted((root / "data").glob("*.y*ml"))  # a file nothing reads is worth a warning too
     paths += sorted((root / docs_dir).glob("*/news/*.md"))
     read = tuple((str(p), p.stat().st_mtime_ns if p.exists() else None) for p in paths)
@@ -84,6 +86,8 @@ class BuildState:
     history_read: History | None = None
     # Said once per `mkdocs build` or `mkdocs serve` session: the clone is shallow.
     said_shallow: bool = False
+    # The configuration MkDocs loaded for this build (on_config): the engine's settings and languages.
+    site: SiteConfig | None = None
 
     @property
     def failed(self) -> bool:
@@ -113,9 +117,11 @@ class BuildState:
         """Reads and validates the data (again only if a file changed); raises DataProblems if it has errors."""
         root = project_root(config)
         docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
-        stamp = _fingerprint(root, docs_dir)
+        site = self.site if self.site is not None else from_mkdocs(config)
+        config_file = Path(config.config_file_path or root / "mkdocs.yml")
+        stamp = (site, config_file.stat().st_mtime_ns if config_file.exists() else None, *_fingerprint(root, docs_dir))
         if self.data is None or stamp != self.fingerprint:
-            self.data, self.problems = load_site(root, docs_dir)
+            self.data, self.problems = load_site(root, docs_dir, site)
             self.fingerprint = stamp
         if self.failed:
             raise DataProblems(self.problems, self.editor_language)

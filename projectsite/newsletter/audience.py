@@ -73,10 +73,11 @@ def _row(row: dict[str, str], file: str, line: int, languages: Languages) -> Sub
     return Subscriber(email, name, language, consent_at, tags)
 
 
-def read_csv(path: Path, languages: Languages) -> tuple[list[Subscriber], list[Problem]]:
+def read_csv(path: Path, languages: Languages, fallback: str) -> tuple[list[Subscriber], list[Problem]]:
     """Rows as subscribers; a bad row is a problem with its line number and is skipped. The same address in any
-    form counts once. Raises csvfile.Unreadable when the file cannot be read at all."""
-    table = read_table(path)
+    form counts once. Raises csvfile.Unreadable when the file cannot be read at all. `fallback`: the encoding of
+    a file that is not UTF-8 (the site's csv_encoding)."""
+    table = read_table(path, fallback)
     subscribers: dict[str, Subscriber] = {}
     problems = list(table.problems)
     for line, cells in table.rows:

@@ -9,9 +9,8 @@ from collections.abc import Callable
 from contextlib import nullcontext
 from pathlib import Path
 
-from ..dates import TZ, today
+from ..dates import today, zone
 from ..labels import LABELS
-from ..languages import site_languages
 from ..load import SiteData, load_site
 from ..messages import Message, say, system_language
 from ..problems import Problem
@@ -27,7 +26,7 @@ from .lock import send_lock
 from .membership import pending, sync
 from .preview import write_preview
 from .sendlog import SendLog, SendLogInvalid
-from .settings import SettingsUnreadable, load_settings
+from .settings import SettingsUnreadable, add_config_option, load_settings
 
 LOG = Path("data") / "newsletter-log.yaml"
 
@@ -36,9 +35,9 @@ def _say(lines: list[Message] | list[Problem], lang: str) -> None:
     print("\n".join(line.text(lang) for line in lines))
 
 
-def _valid_data(root: Path, lang: str) -> SiteData | None:
+def _valid_data(root: Path, lang: str, config_file: str | None = None) -> SiteData | None:
     """The site's data, or None after printing its errors (an announcement needs the data to be right)."""
-    data, problems = load_site(root)
+    data, problems = load_site(root, config_file=config_file)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         _say(errors, lang)
@@ -47,21 +46,21 @@ def _valid_data(root: Path, lang: str) -> SiteData | None:
 
 
 def _schedule_time(text: str) -> dt.datetime | None:
-    """'YYYY-MM-DD HH:MM' in Tallinn, in the future; None when it is neither."""
+    """'YYYY-MM-DD HH:MM' in the site's time zone, in the future; None when it is neither."""
     try:
-        when = dt.datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=TZ)
+        when = dt.datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=zone())
     except ValueError:
         return None
-    return when if when > dt.datetime.now(TZ) else None
+    return when if when > dt.datetime.now(zone()) else None
 
 
 def preview_command(args: argparse.Namespace) -> int:
     root, lang = Path(args.root), args.lang or system_language()
-    data = _valid_data(root, lang)
+    data = _valid_data(root, lang, args.config_file)
     if data is None:
         return 1
     try:
-        paths = write_preview(root, data, args.item, root / args.out)
+        paths = write_preview(root, data, args.item, root / args.out, args.config_file)
     except UnknownItem as exc:
         _say([exc.message], lang)
         return 1
@@ -73,7 +72,8 @@ def sync_command(args: argparse.Namespace) -> int:
     """Exit 1 when the file can't be read or has no usable row (nothing changes then), 2 when the backend fails."""
     root, lang = Path(args.root), args.lang or system_language()
     try:
-        subscribers, bad_rows = read_csv(Path(args.csv), site_languages(root))
+        settings = load_settings(root, args.config_file)
+        subscribers, bad_rows = read_csv(Path(args.csv), settings.languages, settings.regional.csv_encoding)
     except Unreadable as exc:
         _say([exc.problem], lang)
         return 1
@@ -87,7 +87,7 @@ def sync_command(args: argparse.Namespace) -> int:
     label = say("nl_progress_save").text(lang)
     try:
         report += sync(
-            backend(args.backend, root, load_settings(root)),
+            backend(args.backend, root, settings),
             subscribers,
             args.dry_run,
             lambda total: progress(label, total, quiet=args.quiet),
@@ -111,23 +111,23 @@ def _sending_progress(lang: str, quiet: bool) -> Callable[[str], Steps]:
 
 def announce_command(args: argparse.Namespace) -> int:
     root, lang = Path(args.root), args.lang or system_language()
+    data = _valid_data(root, lang, args.config_file)  # first: its settings give the schedule's time zone
+    if data is None:
+        return 1
     when = None
     if args.schedule:
         when = _schedule_time(args.schedule)
         if when is None:
-            _say([say("nl_bad_schedule", value=args.schedule)], lang)
+            _say([say("nl_bad_schedule", value=args.schedule, zone=zone().key)], lang)
             return 1
-    data = _valid_data(root, lang)
-    if data is None:
-        return 1
-    settings = load_settings(root)
+    settings = load_settings(root, args.config_file)
     try:
         with nullcontext() if args.dry_run else send_lock(root):
             report = announce(
                 backend(args.backend, root, settings),
                 data,
                 settings,
-                SendLog(root / LOG),
+                SendLog(root / LOG, languages=data.languages.codes),
                 args.item,
                 today(),
                 send=args.send,
@@ -154,8 +154,9 @@ def announce_command(args: argparse.Namespace) -> int:
 def status_command(args: argparse.Namespace) -> int:
     root, lang = Path(args.root), args.lang or system_language()
     try:
-        chosen = backend(args.backend, root, load_settings(root))
-        report = status(chosen, SendLog(root / LOG)) + pending(chosen.members())
+        settings = load_settings(root, args.config_file)
+        chosen = backend(args.backend, root, settings)
+        report = status(chosen, SendLog(root / LOG, languages=settings.languages.codes)) + pending(chosen.members())
     except SendLogInvalid as exc:
         _say([exc.problem], lang)
         return 1
@@ -168,6 +169,7 @@ def status_command(args: argparse.Namespace) -> int:
 
 def _common(command: argparse.ArgumentParser, backend_option: bool = True) -> None:
     command.add_argument("--root", default=".", help="the project folder")
+    add_config_option(command)
     command.add_argument("--lang", choices=tuple(LABELS), help="the messages' language (default: the system's)")
     if backend_option:
         command.add_argument(
@@ -215,7 +217,9 @@ def add_newsletter_commands(commands: argparse._SubParsersAction) -> None:  # ty
     )
     announce.add_argument("item", metavar="ITEM", help="event:<id> or news:<post file name without .md>")
     announce.add_argument("--send", action="store_true", help="send to the subscribers")
-    announce.add_argument("--schedule", metavar="YYYY-MM-DD HH:MM", help="send at that time, Tallinn (Mailchimp only)")
+    announce.add_argument(
+        "--schedule", metavar="YYYY-MM-DD HH:MM", help="send at that time, in the site's time zone (Mailchimp only)"
+    )
     announce.add_argument("--test-to", metavar="ADDRESS", action="append", help="send a test e-mail there (repeatable)")
     announce.add_argument("--resend", action="store_true", help="send again an item already sent")
     announce.add_argument("--dry-run", action="store_true", help="say what would happen, change nothing")

@@ -1,7 +1,7 @@
 """The spreadsheet people have, read as rows: the encoding and the delimiter found, every failure a message.
 
-Encodings: UTF-8 with or without a BOM, UTF-16 with a BOM (Excel's "Unicode text"), else Windows-1257 (what
-Excel writes in an Estonian locale) with a note; a file that is none of these is refused with the advice to
+Encodings: UTF-8 with or without a BOM, UTF-16 with a BOM (Excel's "Unicode text"), else the site's CSV encoding
+(`extra.projectsite.csv_encoding`, default: what Excel writes for the site's first language) with a note; a file that is none of these is refused with the advice to
 save it as "CSV UTF-8". Delimiters: the one of `,`, `;` and tab that gives a header with an e-mail column.
 """
 
@@ -51,7 +51,7 @@ def file_bytes(path: Path) -> bytes:
         ) from None
 
 
-def decode(path: Path, data: bytes) -> tuple[str, list[Problem]]:
+def decode(path: Path, data: bytes, fallback: str) -> tuple[str, list[Problem]]:
     """The text and, when it was not UTF-8, a note that says how it was read."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -63,10 +63,10 @@ def decode(path: Path, data: bytes) -> tuple[str, list[Problem]]:
     except UnicodeDecodeError:
         pass
     try:
-        text = data.decode("cp1257")
+        text = data.decode(fallback)
     except UnicodeDecodeError:
-        raise Unreadable(Problem(path.name, None, "", say("nl_csv_encoding"))) from None
-    return text, [Problem(path.name, None, "", say("nl_csv_windows_1257"), severity="warning")]
+        raise Unreadable(Problem(path.name, None, "", say("nl_csv_encoding", encoding=fallback))) from None
+    return text, [Problem(path.name, None, "", say("nl_csv_windows_1257", encoding=fallback), severity="warning")]
 
 
 def _header(line: str, delimiter: str) -> list[str]:
@@ -83,9 +83,9 @@ def delimiter(first_line: str) -> str | None:
     return max(fitting, key=lambda d: len(_header(first_line, d)), default=None)
 
 
-def read_table(path: Path) -> Table:
+def read_table(path: Path, fallback: str) -> Table:
     """The header (lower-case, the e-mail column named 'email') and the rows; Unreadable when nothing can be read."""
-    text, notes = decode(path, file_bytes(path))
+    text, notes = decode(path, file_bytes(path), fallback)
     first = re.split("\r\n|\r|\n", text.lstrip("\ufeff"), maxsplit=1)[0]
     if not first.strip():
         raise Unreadable(Problem(path.name, 1, "", say("nl_csv_empty")))

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from ..labels import LABELS
+from ..labels import LABELS, language_note
 from .items import Announcement
 from .settings import Settings
 
@@ -58,6 +58,7 @@ def render_email(announcement: Announcement, settings: Settings, unsubscribe_url
         "settings": settings,
         "unsubscribe_url": unsubscribe_url,
         "other_language": announcement.written_in != announcement.lang,
+        "in_language": language_note(announcement.lang, announcement.written_in),
         "funders": settings.funders.get(announcement.lang, ""),
         # The funders' site and logo (extra.funder_url, extra.funder_logo), the logo as the site publishes it.
         "grants_url": safe_url(settings.funder_url) if settings.funder_url else None,

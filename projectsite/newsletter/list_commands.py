@@ -14,34 +14,34 @@ from .backends_base import BackendFailure, BackendUnavailable
 from .confirm import confirm
 from .csvfile import Unreadable, decode, delimiter, file_bytes, read_table
 from .membership import addresses, subscribe, unsubscribe
-from .settings import load_settings
+from .settings import add_config_option, load_settings
 
 
 def _say(lines: list[Message | Problem], lang: str) -> None:
     print("\n".join(line.text(lang) for line in lines))
 
 
-def addresses_in(path: Path) -> list[str]:
+def addresses_in(path: Path, fallback: str) -> list[str]:
     """The addresses of a file: its e-mail column when it is a CSV with one, else one address a line
-    (empty lines and lines starting with # left out)."""
-    text, _ = decode(path, file_bytes(path))
+    (empty lines and lines starting with # left out). `fallback`: the site's encoding for a file not in UTF-8."""
+    text, _ = decode(path, file_bytes(path), fallback)
     lines = text.lstrip("\ufeff").splitlines()
     if lines and delimiter(lines[0]) is not None:
-        table = read_table(path)
+        table = read_table(path, fallback)
         column = table.header.index("email")
         return [cells[column] for _, cells in table.rows if len(cells) > column]
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
-def _given(args: argparse.Namespace) -> list[str]:
-    return list(args.address) + (addresses_in(Path(args.from_file)) if args.from_file else [])
+def _given(args: argparse.Namespace, fallback: str) -> list[str]:
+    return list(args.address) + (addresses_in(Path(args.from_file), fallback) if args.from_file else [])
 
 
 def _run(args: argparse.Namespace, action: str) -> int:
     root, lang = Path(args.root), args.lang or system_language()
     not_addresses: list[Message] = []
     try:
-        settings = load_settings(root)
+        settings = load_settings(root, args.config_file)
         chosen = backend(args.backend, root, settings)
         if action == "confirm":
             label = say("nl_progress_ask").text(lang)
@@ -54,7 +54,7 @@ def _run(args: argparse.Namespace, action: str) -> int:
                 steps=lambda total: progress(label, total, quiet=args.quiet),
             )
         else:
-            given = _given(args)
+            given = _given(args, settings.regional.csv_encoding)
             if not given:
                 _say([say("nl_no_addresses")], lang)
                 return 1
@@ -85,6 +85,7 @@ def _run(args: argparse.Namespace, action: str) -> int:
 def _common(command: argparse.ArgumentParser) -> None:
     command.add_argument("--dry-run", action="store_true", help="say what would change, change nothing")
     command.add_argument("--root", default=".", help="the project folder")
+    add_config_option(command)
     command.add_argument("--lang", choices=tuple(LABELS), help="the messages' language (default: the system's)")
     command.add_argument(
         "--backend",

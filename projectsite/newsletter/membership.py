@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import Protocol
 
-from ..dates import TZ
+from ..dates import zone
 from ..messages import Message, say
 from ..progress import Advance, Steps
 from .address import BadAddress, key, normalise
@@ -24,9 +24,9 @@ class ListBackend(Protocol):
 
 
 def local_time(stamp: str) -> str:
-    """An ISO time as 'YYYY-MM-DD HH:MM' in Tallinn; '?' when unknown."""
+    """An ISO time as 'YYYY-MM-DD HH:MM' in the site's time zone; '?' when unknown."""
     try:
-        return dt.datetime.fromisoformat(stamp).astimezone(TZ).strftime("%Y-%m-%d %H:%M")
+        return dt.datetime.fromisoformat(stamp).astimezone(zone()).strftime("%Y-%m-%d %H:%M")
     except ValueError:
         return "?"
 
@@ -92,6 +92,7 @@ def unsubscribe(backend: ListBackend, raw: list[str], dry_run: bool) -> list[Mes
             already=plan.unchanged,
             bad=len(report),
             at=local_time(now()),
+            zone=zone().key,
         )
     )
     return report + ([say("nl_dry_run")] if dry_run else [])

@@ -11,8 +11,8 @@ from .items import announcement
 from .settings import load_settings
 
 
-def write_preview(root: Path, data: SiteData, item: str, folder: Path) -> list[Path]:
-    settings = load_settings(root)
+def write_preview(root: Path, data: SiteData, item: str, folder: Path, config_file: str | None = None) -> list[Path]:
+    settings = load_settings(root, config_file)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for lang in data.languages:

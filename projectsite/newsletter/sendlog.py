@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from ..locales import UNCONFIGURED_SITE_LANGUAGES
 from ..messages import Message, say
 from ..problems import Problem, field_path
 from ..yamlfile import SyntaxProblem, parse
@@ -28,7 +29,7 @@ REQUIRED = ("item", "language", "backend", "campaign", "status", "at")
 CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(\s|$)")
 CHECKS: dict[str, tuple[re.Pattern[str], str]] = {
     "item": (re.compile(r"(event|news):[^\s:]+"), "event:<id> or news:<slug>"),
-    "language": (re.compile(r"et|en"), "et or en"),
+    "language": (re.compile(r"[a-z]{2,3}"), "a language code"),  # of the site's languages: _language_check
     "backend": (re.compile(r"outbox|smtp|mailchimp"), "outbox, smtp or mailchimp"),
     "campaign": (re.compile(r"[A-Za-z0-9._:-]+"), "a campaign id"),
     "status": (re.compile("|".join(STATUSES)), ", ".join(STATUSES)),
@@ -58,7 +59,13 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def _entry(node: yaml.Node, index: int, file: str) -> Entry:
+def _language_check(languages: tuple[str, ...]) -> tuple[re.Pattern[str], str]:
+    """The site's languages (the configuration's), as CHECKS writes a field's rule: 'et or en'."""
+    pattern = re.compile("|".join(re.escape(code) for code in languages))
+    return pattern, " or ".join((", ".join(languages[:-1]), languages[-1])) if len(languages) > 1 else languages[0]
+
+
+def _entry(node: yaml.Node, index: int, file: str, languages: tuple[str, ...]) -> Entry:
     """One entry, read as written (no YAML 1.1 guessing), or the first thing wrong with it."""
 
     def wrong(line: int, field: str, message: Message) -> SendLogInvalid:
@@ -73,7 +80,7 @@ def _entry(node: yaml.Node, index: int, file: str) -> Entry:
             raise wrong(_line(key), name, say("unknown_known", key=name, known=", ".join(CHECKS)))
         if not isinstance(value, yaml.ScalarNode):
             raise wrong(_line(value), name, say("nl_log_value", expected=CHECKS[name][1], value="…"))
-        pattern, expected = CHECKS[name]
+        pattern, expected = _language_check(languages) if name == "language" else CHECKS[name]
         if not pattern.fullmatch(value.value):
             raise wrong(_line(value), name, say("nl_log_value", expected=expected, value=value.value))
         values[name] = value.value
@@ -113,7 +120,7 @@ def _has_anchor(root: yaml.Node) -> bool:
     return False
 
 
-def read_entries(path: Path, file: str) -> list[Entry]:
+def read_entries(path: Path, file: str, languages: tuple[str, ...] = UNCONFIGURED_SITE_LANGUAGES) -> list[Entry]:
     """The log's entries; a log changed by hand into something else is a SendLogInvalid naming file and line."""
     if not path.exists():
         return []
@@ -129,7 +136,7 @@ def read_entries(path: Path, file: str) -> list[Entry]:
         return []
     if not isinstance(root, yaml.SequenceNode):
         raise SendLogInvalid(Problem(file, _line(root), "", say("nl_log_shape")))
-    return [_entry(node, index, file) for index, node in enumerate(root.value)]
+    return [_entry(node, index, file, languages) for index, node in enumerate(root.value)]
 
 
 def _write(path: Path, entries: list[Entry]) -> None:
@@ -155,9 +162,14 @@ def _write(path: Path, entries: list[Entry]) -> None:
 
 
 class SendLog:
-    def __init__(self, path: Path, file: str = "data/newsletter-log.yaml"):
-        self.path, self.file = path, file
-        self.entries = read_entries(path, file)
+    def __init__(
+        self,
+        path: Path,
+        file: str = "data/newsletter-log.yaml",
+        languages: tuple[str, ...] = UNCONFIGURED_SITE_LANGUAGES,
+    ):
+        self.path, self.file, self.languages = path, file, languages
+        self.entries = read_entries(path, file, languages)
 
     def latest(self, item: str, language: str, backend: str) -> Entry | None:
         found = [e for e in self.entries if (e.item, e.language, e.backend) == (item, language, backend)]
@@ -174,7 +186,7 @@ class SendLog:
         """Adds an entry to the log as it is on disk now (never a stale copy), so no entry is ever lost."""
         at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
         entry = Entry(item, language, backend, campaign, status, at, recipients)
-        self.entries = read_entries(self.path, self.file) + [entry]
+        self.entries = read_entries(self.path, self.file, self.languages) + [entry]
         self.path.parent.mkdir(parents=True, exist_ok=True)
         _write(self.path, self.entries)
         return entry

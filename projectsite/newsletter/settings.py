@@ -1,30 +1,22 @@
-"""The newsletter's settings from mkdocs.yml: `site_url` and `site_name` as MkDocs reads them (`!ENV` included),
-and `extra:` typed and validated as the site reads it (projectsite/settings.py)."""
+"""The newsletter's settings from the configuration MkDocs loads (`--config-file`, default mkdocs.yml): `site_url`
+and `site_name` as MkDocs reads them (`!ENV`, `INHERIT`), and `extra.projectsite` typed and validated as the site
+reads it (projectsite/settings.py)."""
 
 from __future__ import annotations
 
+import argparse
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import yaml
-from yaml_env_tag import construct_env_tag  # type: ignore[import-untyped]  # MkDocs' own !ENV library
-
-from ..languages import Languages, site_languages
+from ..dates import use_zone
+from ..languages import Languages
 from ..locales import UNCONFIGURED_SITE_LANGUAGES
 from ..messages import Message, say
+from ..mkdocs.siteconfig import DEFAULT_CONFIG, ConfigUnreadable, SiteConfig, load_site_config
 from ..problems import errors
+from ..regional import Regional
 from ..settings import NewsletterSettings, SiteExtra, read_settings
 from ..text import Text
-
-
-class _Lenient(yaml.SafeLoader):
-    """mkdocs.yml as MkDocs reads it: `!ENV` from the environment (MkDocs' own library for it); other tags of
-    MkDocs' (!relative, !!python/name) are no setting of the newsletter's and read as nothing."""
-
-
-_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)  # type: ignore[no-untyped-call]
-_Lenient.add_constructor("!ENV", construct_env_tag)
 
 
 @dataclass(frozen=True)
@@ -38,6 +30,7 @@ class Settings:
     funder_logo: str = ""  # the logo's path in the site (extra.funder_logo)
     funder_url: str = ""  # the funders' site (extra.funder_url)
     languages: Languages = field(default_factory=lambda: Languages(UNCONFIGURED_SITE_LANGUAGES))
+    regional: Regional = field(default_factory=Regional)  # the time zone, currency and CSV encoding
 
 
 def _per_language(value: Text | None, languages: Languages) -> dict[str, str]:
@@ -53,27 +46,9 @@ class SettingsUnreadable(Exception):
         super().__init__(str(message))
 
 
-def _config(path: Path) -> dict[str, Any]:
-    """mkdocs.yml as a mapping, or SettingsUnreadable saying why not (missing, a folder, not UTF-8, not YAML)."""
-    try:
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Lenient)
-    except OSError as exc:
-        raise SettingsUnreadable(
-            say("nl_settings_unreadable", file=str(path), error=exc.strerror or str(exc))
-        ) from None
-    except (UnicodeDecodeError, yaml.YAMLError, RecursionError) as exc:
-        error = "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split("\n")[0]
-        raise SettingsUnreadable(say("nl_settings_unreadable", file=str(path), error=error)) from None
-    if config is None:
-        return {}
-    if not isinstance(config, dict):
-        raise SettingsUnreadable(say("nl_settings_unreadable", file=str(path), error="not a mapping"))
-    return config
-
-
-def _extra(root: Path, languages: Languages) -> SiteExtra:
-    """`extra:`, typed and validated as the site reads it; its first mistake stops the command."""
-    extra, problems = read_settings(root, languages)
+def _extra(site: SiteConfig) -> SiteExtra:
+    """`extra.projectsite`, typed and validated as the site reads it; its first mistake stops the command."""
+    extra, problems = read_settings(site)
     for problem in errors(problems):
         where = f"{problem.file}:{problem.line}" if problem.line else problem.file
         field = f" {problem.field}:" if problem.field else ""
@@ -81,19 +56,45 @@ def _extra(root: Path, languages: Languages) -> SiteExtra:
     return extra
 
 
-def load_settings(root: Path) -> Settings:
-    config = _config(root / "mkdocs.yml")
-    languages = site_languages(root)
-    extra = _extra(root, languages)
+def site_config(root: Path, config_file: str | None = None) -> SiteConfig:
+    """The configuration, or SettingsUnreadable saying why not (the newsletter has no settings without one)."""
+    path = root / (config_file or DEFAULT_CONFIG)
+    if not path.is_file():
+        error = "a folder, not a file" if path.is_dir() else "no such file"
+        raise SettingsUnreadable(say("nl_settings_unreadable", file=str(path), error=error))
+    try:
+        return load_site_config(root, config_file)
+    except ConfigUnreadable as exc:
+        problem = exc.problem
+        where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+        raise SettingsUnreadable(say("nl_settings_unreadable", file=where, error=problem.message)) from None
+
+
+def load_settings(root: Path, config_file: str | None = None) -> Settings:
+    site = site_config(root, config_file)
+    extra = _extra(site)
+    use_zone(extra.regional.time_zone)
     newsletter = extra.newsletter or NewsletterSettings()
+    languages = site.languages
     return Settings(
-        site_url=str(config.get("site_url") or "http://127.0.0.1:8000/"),
-        from_name=newsletter.from_name or str(config.get("site_name") or ""),
-        reply_to=newsletter.reply_to,
-        organisation=str(config.get("copyright") or ""),
+        site_url=site.site_url or "http://127.0.0.1:8000/",
+        from_name=newsletter.from_name or site.site_name,
+        reply_to=newsletter.reply_to or "",
+        organisation=site.copyright,
         funders=_per_language(extra.funders, languages),
         funder_logo_alt=_per_language(extra.funder_logo_alt, languages),
         funder_logo=extra.funder_logo or "",
         funder_url=extra.funder_url or "",
         languages=languages,
+        regional=extra.regional,
+    )
+
+
+def add_config_option(command: argparse.ArgumentParser) -> None:
+    """`--config-file/-f`, as `mkdocs build -f`: the site's configuration, relative to --root."""
+    command.add_argument(
+        "-f",
+        "--config-file",
+        metavar="FILE",
+        help="the site's MkDocs configuration, relative to the root (default: mkdocs.yml)",
     )
