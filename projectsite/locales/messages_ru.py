@@ -213,4 +213,11 @@ MESSAGES: dict[str, str] = {
     "new_languages": "«{given}» — не список языков, для которых у движка есть слова; напишите коды через запятую, из: {known}",
     "new_cannot_write": "не удалось записать {folder}: {error}",
     "new_written": "новый сайт в {folder} (файлов: {n}). Дальше: cd {folder} && make serve",
+    "meta_choice": "«{value}» — не значение, известное теме; напишите одно из: {allowed}",
+    "meta_icon": "в теме нет значка «{value}»; напишите имя значка, например material/calendar",
+    "meta_template": "в теме нет шаблона страницы «{value}»; напишите шаблон из overrides/, например main.html",
+    "meta_reserved": "этот ключ принадлежит движку; удалите его из заголовка",
+    "meta_search": "напишите здесь search: {{exclude: true}} или search: {{boost: 2}}",
+    "link_outside": "символическая ссылка на {target}, вне проекта или в .git/: она не читается и не публикуется",
+    "address_file": "файл, в котором могут быть адреса (.csv, .sqlite, .db, .eml), никогда не публикуется: храните его вне docs/",
 }
