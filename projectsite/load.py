@@ -8,6 +8,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from .dates import day_of, use_zone
+from .filesystem import folder_problems
 from .languages import Languages, site_languages
 from .locales import UNCONFIGURED_SITE_LANGUAGES
 from .messages import say
@@ -119,6 +120,7 @@ def load_site(
     if (root / docs_dir).is_dir():
         problems += pages_without_counterpart(root, docs_dir, languages)
     problems += unknown_data_files(root)
+    problems += folder_problems(root, docs_dir)
     problems += _outside_project(settings.project, lists["events"])
     return SiteData(news=news, languages=languages, settings=settings, **lists), problems
 

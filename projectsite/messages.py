@@ -732,6 +732,34 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{value}' is not an ISO 4217 currency code (EUR, NOK, SEK)",
         "et": "„{value}“ ei ole ISO 4217 valuutakood (EUR, NOK, SEK)",
     },
+    "meta_choice": {
+        "en": "'{value}' is not a value the theme knows here; write one of: {allowed}",
+        "et": "„{value}“ ei ole siin kujunduse tuntud väärtus; kirjuta üks neist: {allowed}",
+    },
+    "meta_icon": {
+        "en": "the theme has no icon named '{value}'; write an icon's name, like material/calendar",
+        "et": "kujundusel ei ole ikooni nimega „{value}“; kirjuta ikooni nimi, näiteks material/calendar",
+    },
+    "meta_template": {
+        "en": "the theme has no page template named '{value}'; write one from overrides/, like main.html",
+        "et": "kujundusel ei ole lehe malli nimega „{value}“; kirjuta mall kaustast overrides/, näiteks main.html",
+    },
+    "meta_reserved": {
+        "en": "this key is the engine's own; remove it from the front matter",
+        "et": "see võti on mootori enda oma; eemalda see päisest",
+    },
+    "meta_search": {
+        "en": "write search: {{exclude: true}} or search: {{boost: 2}} here",
+        "et": "kirjuta siia search: {{exclude: true}} või search: {{boost: 2}}",
+    },
+    "link_outside": {
+        "en": "a symbolic link to {target}, outside the project or into .git/: it is neither read nor published",
+        "et": "sümboolne link kohta {target}, väljaspool projekti või kaustas .git/: seda ei loeta ega avaldata",
+    },
+    "address_file": {
+        "en": "a file that may hold addresses (.csv, .sqlite, .db, .eml) is never published: keep it outside docs/",
+        "et": "faili, milles võivad olla aadressid (.csv, .sqlite, .db, .eml), ei avaldata kunagi: hoia see väljaspool kausta docs/",
+    },
 }
 
 

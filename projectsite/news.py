@@ -15,7 +15,7 @@ from .yamlfile import SyntaxProblem, parse
 
 NEWS_DIR = "news"
 # A post's file name: its date and a slug that is safe in an address, a link and a page as it is.
-FILE_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-[a-z0-9]+(-[a-z0-9]+)*\.md$")
+FILE_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-[a-z0-9]+(-[a-z0-9]+)*\.md$", re.ASCII)  # ASCII digits only
 NOT_POSTS = ("index.md", "README.md")
 
 

@@ -55,6 +55,7 @@ def event_rules(events: Sequence[Event]) -> Iterator[Finding]:
     for i, event in enumerate(events):
         yield from local_time(event.start, (i, "start"))
         yield from local_time(event.end, (i, "end"))
+        yield from local_time(event.previous_start, (i, "previous_start"))
         if event.registration is not None:
             yield from local_time(event.registration.deadline, (i, "registration", "deadline"))
         yield from _date_not_known(event, i)

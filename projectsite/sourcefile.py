@@ -21,7 +21,8 @@ def read_source(path: FsPath, within: FsPath) -> str:
     inside the folder `within` (a link out of the project could otherwise print a secret into a build log)."""
     try:
         info = path.stat()
-        outside = not path.resolve().is_relative_to(within.resolve())
+        real, project = path.resolve(), within.resolve()
+        outside = not real.is_relative_to(project) or real.is_relative_to(project / ".git")
     except (OSError, RuntimeError):
         raise UnreadableFile(say("file_unreadable")) from None
     if outside:

@@ -224,4 +224,11 @@ MESSAGES: dict[str, str] = {
     "settings_time_zone": "«{value}» — не часовой пояс: напишите его имя IANA, например Europe/Tallinn или Europe/Oslo",
     "settings_encoding": "«{value}» — не известная Python кодировка: напишите, например, windows-1257 или windows-1252",
     "currency_unknown": "«{value}» — не код валюты ISO 4217 (EUR, NOK, SEK)",
+    "meta_choice": "«{value}» — не значение, известное теме; напишите одно из: {allowed}",
+    "meta_icon": "в теме нет значка «{value}»; напишите имя значка, например material/calendar",
+    "meta_template": "в теме нет шаблона страницы «{value}»; напишите шаблон из overrides/, например main.html",
+    "meta_reserved": "этот ключ принадлежит движку; удалите его из заголовка",
+    "meta_search": "напишите здесь search: {{exclude: true}} или search: {{boost: 2}}",
+    "link_outside": "символическая ссылка на {target}, вне проекта или в .git/: она не читается и не публикуется",
+    "address_file": "файл, в котором могут быть адреса (.csv, .sqlite, .db, .eml), никогда не публикуется: храните его вне docs/",
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from html import escape
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -18,10 +19,13 @@ from projectsite.dates import adessive, format_day, today
 from projectsite.labels import LABELS
 from projectsite.period import has_ended
 from projectsite.plaintext import first_sentences
+from projectsite.problems import Problem
 from projectsite.settings import NewsletterSettings, ProjectSettings, SiteExtra
 from projectsite.text import Text
 
-from .state import BuildState, language, languages_of
+from . import theme_meta
+from .state import BuildState, language, languages_of, project_root
+from .terminal import log
 
 
 def _og_locale(lang: str) -> str:
@@ -76,16 +80,23 @@ def _structured_data(markdown: str, page: Page, config: MkDocsConfig, state: Bui
     return []
 
 
-def _front_matter_as_text(page: Page) -> None:
-    """Material writes page.meta's title and description into the page as HTML: make the editor's text HTML."""
-    for key in ("title", "description"):
-        if key in page.meta and page.meta[key] is not None:
-            page.meta[key] = escape(" ".join(str(page.meta[key]).split()), quote=True)
+def _front_matter_as_text(page: Page, config: MkDocsConfig, lang: str) -> None:
+    """Material writes page.meta's texts into every page's navigation as HTML, and uses some values as names:
+    the texts are escaped, a value the theme could not use is dropped and told (file, line, key)."""
+    extra: Any = config.extra
+    custom = extra.get("status") if extra else None
+    statuses = theme_meta.STATUSES + tuple(str(k) for k in custom) if isinstance(custom, dict) else theme_meta.STATUSES
+    dropped = theme_meta.check(page.meta, list(config.theme.dirs), statuses)
+    if dropped:
+        path = Path(page.file.abs_src_path or "")
+        source, rel = path.read_text(encoding="utf-8", errors="replace"), path.relative_to(project_root(config))
+        for key, message in dropped:
+            log.warning(Problem(rel.as_posix(), theme_meta.key_line(source, key), key, message).text(lang))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, state: BuildState) -> str:
     """Before the markers are filled (it looks for the trainings' marker), and before event_pages sets an event's title."""
-    _front_matter_as_text(page)
+    _front_matter_as_text(page, config, state.editor_language)
     if NEWS_POST.match(page.file.src_uri) and page.meta.get("date"):
         page.meta["ps_post_date"] = str(page.meta["date"])[:10]  # checked by news.py; the page templates show it
     if page.meta.get("summary"):

@@ -26,6 +26,7 @@ from . import (
     localized_404,
     page_meta,
     preview,
+    published,
     search_index,
     site_name,
     terminal,
@@ -89,6 +90,7 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
             self.quiet[0].failing = self.state.failed
         if self.state.failed:
             return preview.without_pages(config)
+        files = published.publishable(files, project_root(config))
         if self.config.event_pages:
             files = event_pages.add_pages(files, config, self.state)
         if self.caching:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
-from importlib.metadata import PackageNotFoundError, version
+from html import escape
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..messages import Message, say
+from .engine_source import requirement
 from .words import WORDS
 
 FILES = Path(__file__).resolve().parent / "files"
@@ -45,16 +45,25 @@ def parse_languages(given: str) -> list[str]:
 def _environment(languages: list[str]) -> Environment:
     env = Environment(loader=FileSystemLoader(FILES), undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)  # a JSON string is YAML
+    env.filters["one_line"] = _one_line
+    env.filters["html"] = lambda value: escape(_one_line(value), quote=True)
+    env.filters["markdown"] = _markdown_text
     env.globals["text"] = lambda key: json.dumps({lang: WORDS[lang][key] for lang in languages}, ensure_ascii=False)
     return env
 
 
+def _one_line(value: object) -> str:
+    """A name on one line: a line break in it would end a heading, a YAML value or a mail header."""
+    return " ".join(str(value).split())
+
+
+def _markdown_text(value: object) -> str:
+    """The text as Markdown that shows it as it is: every mark (link, emphasis, HTML, table) as a character reference."""
+    return "".join(c if c.isalnum() or c == " " else f"&#{ord(c)};" for c in _one_line(value))
+
+
 def _context(name: str, languages: list[str], today: dt.date) -> dict[str, object]:
     event_day = today + dt.timedelta(days=60)
-    try:
-        engine = version("projectsite")
-    except PackageNotFoundError:
-        engine = "0"
     return {
         "name": name,
         "languages": languages,
@@ -65,8 +74,7 @@ def _context(name: str, languages: list[str], today: dt.date) -> dict[str, objec
         "today": today.isoformat(),
         "event_day": event_day.isoformat(),
         "training_end": (event_day + dt.timedelta(days=30)).isoformat(),
-        "python": sys.executable,
-        "version": engine,
+        "requirement": requirement(),
     }
 
 
