@@ -19,6 +19,7 @@ from aiosmtpd.controller import Controller
 from conftest import BIN, Project
 from inprocess import projectsite
 from test_newsletter import CSV
+from tls_ca import certificates
 
 
 class Mailbox:
@@ -78,7 +79,9 @@ def free_port() -> int:
 
 
 def start(box: Mailbox, **options: object) -> tuple[Controller, int]:
+    """A server that takes mail only after STARTTLS, with a certificate of the test CA (unless `tls_context`)."""
     port = free_port()
+    options = {"tls_context": certificates().server.server_context(), "require_starttls": True, **options}
     controller = Controller(box, hostname="127.0.0.1", port=port, **options)
     controller.start()
     return controller, port
@@ -100,6 +103,7 @@ def smtp_env(port: int | str, **extra: str) -> dict[str, str]:
         "SMTP_HOST": "127.0.0.1",
         "SMTP_PORT": str(port),
         "PROJECTSITE_BACKOFF": "0.001",
+        "SMTP_CA_FILE": str(certificates().ca_file),
         **extra,
     }
 
@@ -282,8 +286,14 @@ def test_a_host_that_does_not_resolve_is_told_in_plain_words(
 def test_a_login_to_a_server_without_auth_is_told_in_plain_words(
     smtp_audience: Project, mailbox: tuple[Mailbox, int]
 ) -> None:
-    box, port = mailbox
-    result = run(smtp_audience, port, "announce", "event:ringsoit-2022", "--send", SMTP_USER="lota", SMTP_PASSWORD="x")
+    box = Mailbox()
+    controller, port = start(box, auth_exclude_mechanism=["LOGIN", "PLAIN"])  # no AUTH even after STARTTLS
+    try:
+        result = run(
+            smtp_audience, port, "announce", "event:ringsoit-2022", "--send", SMTP_USER="lota", SMTP_PASSWORD="x"
+        )
+    finally:
+        controller.stop()
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "the mail server 127.0.0.1 takes no login (it offers no AUTH)" in result.stdout and box.messages == []
 

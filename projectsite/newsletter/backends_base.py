@@ -14,6 +14,7 @@ from ..messages import Message
 T = TypeVar("T")
 RETRIES = 4
 BACKOFF = 0.2  # seconds before the first retry, doubled each time; PROJECTSITE_BACKOFF replaces it (tests)
+DEADLINE = 30.0  # seconds one network call may take in all, retries included; PROJECTSITE_DEADLINE replaces it
 
 
 class BackendFailure(Exception):
@@ -65,15 +66,50 @@ def backoff() -> float:
         return BACKOFF
 
 
-def retrying(action: Callable[[], T]) -> T:
+def total_deadline() -> float:
+    """The seconds one network call may take in all: DEADLINE, or PROJECTSITE_DEADLINE when it is a positive number."""
+    try:
+        seconds = float(os.environ.get("PROJECTSITE_DEADLINE") or DEADLINE)
+    except ValueError:
+        return DEADLINE
+    return seconds if 0 < seconds < float("inf") else DEADLINE
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """The moment by which a network call, retries included, is given up."""
+
+    seconds: float
+    end: float
+
+    @classmethod
+    def start(cls) -> Deadline:
+        seconds = total_deadline()
+        return cls(seconds, time.monotonic() + seconds)
+
+    def left(self) -> float:
+        """The seconds left (never quite zero: a socket's time-out of 0 would mean 'do not wait at all')."""
+        return max(0.001, self.end - time.monotonic())
+
+    def passed(self) -> bool:
+        return time.monotonic() >= self.end
+
+
+def retrying(
+    action: Callable[[], T], deadline: Deadline | None = None, late: Callable[[Message], Message] | None = None
+) -> T:
     """Runs `action`; a Passing failure is tried again with backoff, then given up as a BackendFailure.
-    Any other failure (a BackendFailure first of all) goes straight through."""
+    With a `deadline`, no try starts once it has passed and no wait runs past it: the failure is then
+    `late(last failure)`. Any other failure (a BackendFailure first of all) goes straight through."""
     first_wait = backoff()
     for attempt in range(RETRIES + 1):
         try:
             return action()
         except Passing as failure:
             last = failure
+        wait = first_wait * 2**attempt
+        if deadline is not None and (deadline.passed() or wait >= deadline.left()):
+            raise BackendFailure(late(last.message) if late else last.message)
         if attempt < RETRIES:
-            time.sleep(first_wait * 2**attempt)
+            time.sleep(wait)
     raise BackendFailure(last.message)
