@@ -30,6 +30,7 @@ class Mailbox:
 
     def __init__(self) -> None:
         self.messages: list[tuple[list[str], email.message.EmailMessage]] = []
+        self.raw: list[bytes] = []  # each accepted message as it came, for a parser stricter than the one above
         self.refuse: list[str] = []
         self.refuse_address: dict[str, str] = {}
         self.data_reply: str | None = None
@@ -61,6 +62,7 @@ class Mailbox:
             return self.data_reply
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         self.messages.append((list(envelope.rcpt_tos), message))
+        self.raw.append(envelope.original_content or envelope.content)
         self.received.set()
         while self.hold is not None and not self.hold.is_set():
             await asyncio.sleep(0.02)

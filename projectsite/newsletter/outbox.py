@@ -7,32 +7,28 @@ import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from email import policy
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr, make_msgid
+from email.utils import format_datetime, make_msgid
 from html import escape
 from pathlib import Path
-from urllib.parse import quote
 
 from ..progress import Steps, no_progress
 from .audience import Member, SyncPlan
 from .backends_base import BackendFailure, Refusal, Refused, SendResult
-from .email import MAILCHIMP_UNSUBSCRIBE, Email, header_text
+from .email import MAILCHIMP_UNSUBSCRIBE, Email, header_text, mail_policy, unsubscribe_address
 from .journal import DeliveryJournal
 from .settings import Settings
 from .store import LocalAudience
 
 
-def unsubscribe_address(settings: Settings, email: str) -> str:
-    """A working unsubscribe for backends without a service: an e-mail to the sender that says so."""
-    return f"mailto:{header_text(settings.reply_to)}?subject={quote('unsubscribe ' + email)}"
-
-
 def message(mail: Email, settings: Settings, to: str) -> EmailMessage:
     """The e-mail to one recipient; every header is one line whatever the data or the settings hold."""
     to, reply_to = header_text(to), header_text(settings.reply_to)
-    unsubscribe = unsubscribe_address(settings, to)
-    out = EmailMessage()
-    out["From"] = formataddr((header_text(settings.from_name), reply_to))
+    unsubscribe = unsubscribe_address(settings.reply_to, to)
+    out = EmailMessage(policy=mail_policy())  # List-Unsubscribe as RFC 2369 writes it, whatever its length
+    local, _, domain = reply_to.rpartition("@")
+    out["From"] = Address(header_text(settings.from_name), local, domain)  # a long name beyond ASCII reads back whole
     out["To"] = to
     out["Reply-To"] = reply_to
     out["Subject"] = header_text(mail.subject)
