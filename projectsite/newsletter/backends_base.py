@@ -30,10 +30,12 @@ class BackendUnavailable(Exception):
 
 
 class Passing(Exception):
-    """A failure worth another try: throttling, the service's own failure, a dropped connection."""
+    """A failure worth another try: throttling, the service's own failure, a dropped connection. `detail`: the
+    failure in the service's or the system's own words (for a message of its own, such as a deadline's)."""
 
-    def __init__(self, message: Message):
+    def __init__(self, message: Message, detail: str = ""):
         self.message = message
+        self.detail = detail or str(message)
         super().__init__(str(message))
 
 
@@ -96,7 +98,7 @@ class Deadline:
 
 
 def retrying(
-    action: Callable[[], T], deadline: Deadline | None = None, late: Callable[[Message], Message] | None = None
+    action: Callable[[], T], deadline: Deadline | None = None, late: Callable[[Passing], Message] | None = None
 ) -> T:
     """Runs `action`; a Passing failure is tried again with backoff, then given up as a BackendFailure.
     With a `deadline`, no try starts once it has passed and no wait runs past it: the failure is then
@@ -109,7 +111,7 @@ def retrying(
             last = failure
         wait = first_wait * 2**attempt
         if deadline is not None and (deadline.passed() or wait >= deadline.left()):
-            raise BackendFailure(late(last.message) if late else last.message)
+            raise BackendFailure(late(last) if late else last.message)
         if attempt < RETRIES:
             time.sleep(wait)
     raise BackendFailure(last.message)

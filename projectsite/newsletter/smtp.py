@@ -170,9 +170,9 @@ class SmtpBackend(OutboxBackend):
                 _close(connection[0], polite=True)
 
     def _with_retries(self, action: Callable[[], T], deadline: Deadline) -> T:
-        def late(last: Message) -> Message:
+        def late(last: Passing) -> Message:
             server = f"{self.host}:{self.port}"
-            return say("nl_smtp_deadline", server=server, seconds=f"{deadline.seconds:g}", error=last)
+            return say("nl_smtp_deadline", server=server, seconds=f"{deadline.seconds:g}", error=last.detail)
 
         return retrying(lambda: _once(action), deadline, late)
 
@@ -206,16 +206,17 @@ def _once(action: Callable[[], T]) -> T:
     except smtplib.SMTPRecipientsRefused as exc:
         code, reply = _reply(exc)
         if 400 <= code < 500:
-            raise Passing(say("nl_smtp_failed", error=f"{code} {reply}")) from None
+            raise Passing(say("nl_smtp_failed", error=f"{code} {reply}"), f"{code} {reply}") from None
         raise Refused(say("nl_smtp_recipient_refused", code=code, reply=reply)) from None
     except smtplib.SMTPResponseException as exc:
         code, reply = _reply(exc)
         if 400 <= code < 500:
-            raise Passing(say("nl_smtp_failed", error=f"{code} {reply}")) from None
+            raise Passing(say("nl_smtp_failed", error=f"{code} {reply}"), f"{code} {reply}") from None
         raise BackendFailure(say("nl_smtp_refused", code=code, reply=reply)) from None
     except ssl.SSLError as exc:
         raise BackendFailure(say("nl_smtp_tls_failed", error=exc.reason or str(exc))) from None
     except smtplib.SMTPNotSupportedError as exc:
         raise BackendFailure(say("nl_smtp_refused", code="", reply=str(exc))) from None
     except (smtplib.SMTPServerDisconnected, OSError) as exc:
-        raise Passing(say("nl_smtp_failed", error=str(exc) or type(exc).__name__)) from None
+        error = str(exc) or type(exc).__name__
+        raise Passing(say("nl_smtp_failed", error=error), error) from None
