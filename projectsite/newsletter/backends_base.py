@@ -47,6 +47,18 @@ class Refused(Exception):
         super().__init__(str(message))
 
 
+class PassingRecipient(Passing):
+    """A passing refusal of one recipient (4xx to RCPT): tried again, and if it lasts, that recipient is Deferred."""
+
+
+class Deferred(Exception):
+    """One recipient whose server keeps saying 'later': the others go on, and a run again tries this one again."""
+
+    def __init__(self, message: Message):
+        self.message = message
+        super().__init__(str(message))
+
+
 @dataclass(frozen=True)
 class Refusal:
     email: str
@@ -55,10 +67,12 @@ class Refusal:
 
 @dataclass(frozen=True)
 class SendResult:
-    """How many have the message (this run and earlier ones), and who was refused in this run."""
+    """How many have the message (this run and earlier ones), who was refused in this run, and who was deferred
+    (a run again tries them)."""
 
     count: int
     refused: tuple[Refusal, ...] = ()
+    deferred: tuple[Refusal, ...] = ()
 
 
 def backoff() -> float:
@@ -102,7 +116,8 @@ def retrying(
 ) -> T:
     """Runs `action`; a Passing failure is tried again with backoff, then given up as a BackendFailure.
     With a `deadline`, no try starts once it has passed and no wait runs past it: the failure is then
-    `late(last failure)`. Any other failure (a BackendFailure first of all) goes straight through."""
+    `late(last failure)`. A recipient's passing refusal that lasts is Deferred. Any other failure (a BackendFailure
+    first of all) goes straight through."""
     first_wait = backoff()
     for attempt in range(RETRIES + 1):
         try:
@@ -110,6 +125,8 @@ def retrying(
         except Passing as failure:
             last = failure
         wait = first_wait * 2**attempt
+        if isinstance(last, PassingRecipient) and (attempt == RETRIES or (deadline and wait >= deadline.left())):
+            raise Deferred(last.message)
         if deadline is not None and (deadline.passed() or wait >= deadline.left()):
             raise BackendFailure(late(last) if late else last.message)
         if attempt < RETRIES:

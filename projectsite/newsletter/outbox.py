@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..progress import Steps, no_progress
 from .audience import Member, SyncPlan
-from .backends_base import BackendFailure, Refusal, Refused, SendResult
+from .backends_base import BackendFailure, Deferred, Refusal, Refused, SendResult
 from .email import MAILCHIMP_UNSUBSCRIBE, Email, header_text, mail_policy, unsubscribe_address
 from .journal import DeliveryJournal
 from .settings import Settings
@@ -111,9 +111,12 @@ class OutboxBackend:
         folder.mkdir(exist_ok=True)
         done = self.journal.deliveries(campaign)
         todo = [
-            m for m in self.audience.recipients(lang) if done.get(m.email) is None or done[m.email].state == "sending"
+            m
+            for m in self.audience.recipients(lang)
+            if done.get(m.email) is None or done[m.email].state in ("sending", "deferred")
         ]
         refused: list[Refusal] = []
+        deferred: list[Refusal] = []
         with self.delivery() as deliver, (steps or no_progress)(len(todo)) as advance:
             for member in todo:
                 earlier = done.get(member.email)
@@ -123,6 +126,11 @@ class OutboxBackend:
                     email = message(mail, self.settings, member.email)
                     try:
                         deliver(email)
+                    except Deferred as later:  # sent by a run again, and only then
+                        self.journal.finish(number, "deferred", str(later.message))
+                        deferred.append(Refusal(member.email, later.message))
+                        advance(1)
+                        continue
                     except Refused as refusal:
                         self.journal.finish(number, "refused", str(refusal.message))
                         self.audience.set_status(member.email, "cleaned")
@@ -132,7 +140,7 @@ class OutboxBackend:
                     _write(path, email)
                 self.journal.finish(number, "sent")
                 advance(1)
-        return SendResult(self.journal.count(campaign), tuple(refused))
+        return SendResult(self.journal.count(campaign), tuple(refused), tuple(deferred))
 
     @contextmanager
     def delivery(self) -> Iterator[Callable[[EmailMessage], None]]:

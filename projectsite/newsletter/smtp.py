@@ -7,7 +7,8 @@ or SMTP_CA_FILE) before anything is sent, the password first of all; only a serv
 localhost may be used without it, and only when SMTP_ALLOW_PLAIN=1 says so. Each message has a total
 deadline (backends_base.Deadline), retries included: a server that accepts and never answers is given up
 within it, by name. Passing failures (a dropped connection, a 4xx reply) are retried with backoff on a
-new connection; a lasting refusal of one recipient (5xx to RCPT, or an address with letters beyond ASCII
+new connection; a 4xx to one recipient that lasts defers that recipient (a run again tries it); a lasting
+refusal of one recipient (5xx to RCPT, or an address with letters beyond ASCII
 before the @ when the server lacks SMTPUTF8) is that recipient's alone, and the others go on.
 """
 
@@ -24,7 +25,16 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from ..messages import Message, say
-from .backends_base import BackendFailure, BackendUnavailable, Deadline, Passing, Refused, T, retrying
+from .backends_base import (
+    BackendFailure,
+    BackendUnavailable,
+    Deadline,
+    Passing,
+    PassingRecipient,
+    Refused,
+    T,
+    retrying,
+)
 from .outbox import OutboxBackend
 from .settings import Settings
 
@@ -206,7 +216,7 @@ def _once(action: Callable[[], T]) -> T:
     except smtplib.SMTPRecipientsRefused as exc:
         code, reply = _reply(exc)
         if 400 <= code < 500:
-            raise Passing(say("nl_smtp_failed", error=f"{code} {reply}"), f"{code} {reply}") from None
+            raise PassingRecipient(say("nl_smtp_deferred", code=code, reply=reply), f"{code} {reply}") from None
         raise Refused(say("nl_smtp_recipient_refused", code=code, reply=reply)) from None
     except smtplib.SMTPResponseException as exc:
         code, reply = _reply(exc)
