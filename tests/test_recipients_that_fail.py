@@ -91,3 +91,11 @@ def test_a_deferred_confirmation_is_asked_by_a_run_again_and_nobody_twice(
     box.refuse_address = {}
     assert run(project, port, "confirm").returncode == 0
     assert box.recipients() == addresses
+
+
+def test_a_test_e_mail_to_a_deferred_address_is_a_message(project: Project, mailbox: tuple[Mailbox, int]) -> None:
+    box, port = mailbox
+    box.refuse_address = {"proov@example.ee": LATER}
+    result = run(project, port, "announce", ITEM, "--test-to", "proov@example.ee")
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stdout + result.stderr
+    assert result.stdout.strip().endswith(f"the mail server asked to try again later ({LATER})")

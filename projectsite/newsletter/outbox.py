@@ -158,7 +158,7 @@ class OutboxBackend:
                 email = message(mail, self.settings, address)
                 try:
                     deliver(email)
-                except Refused as refusal:
+                except (Refused, Deferred) as refusal:  # a test e-mail is one address: its failure is the run's
                     raise BackendFailure(refusal.message) from None
                 number = keep(folder, f"{mail.lang}-{stamp}", number + 1, email)  # never named by the address
                 written.append(folder / f"{mail.lang}-{stamp}-{number:05d}.eml")
