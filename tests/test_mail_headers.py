@@ -118,3 +118,19 @@ def test_a_long_non_ascii_subject_and_sender_name_read_back_whole() -> None:
     subject_lines = re.search(r"^Subject: .*?\n(?=\S)", head, re.MULTILINE | re.DOTALL)
     assert subject_lines is not None and max(len(line) for line in subject_lines[0].splitlines()) <= 78
     assert max(len(line) for line in head.splitlines()) <= 998  # RFC 5322's limit, the long To included
+
+
+def test_a_list_unsubscribe_longer_than_a_line_may_be_is_folded_inside_the_uri() -> None:
+    """An address at the limits (64 letters beyond ASCII before the @, a long domain of them) percent-encodes to more
+    than RFC 5322's 998 characters: folded, and read back whole once whitespace is ignored (RFC 2369)."""
+    from projectsite.newsletter.email import Email
+    from projectsite.newsletter.outbox import as_bytes, message
+    from projectsite.newsletter.settings import Settings
+
+    reader = "õ" * 64 + "@" + ".".join(["ääääääääää"] * 16) + ".ee"
+    settings = Settings("https://example.ee/", "LÕIM", "lota.vana@vorumaa.ee", "")
+    raw = as_bytes(message(Email("et", "Uudis", "<p>x</p>", "x"), settings, reader))
+    assert max(len(line) for line in raw.split(b"\n")) <= 998
+    value = "".join(str(read_strictly(raw)["List-Unsubscribe"]).split())
+    assert value.startswith("<mailto:") and value.endswith(">")
+    assert unquote(value[1:-1].partition("?subject=")[2]) == f"unsubscribe {reader}"

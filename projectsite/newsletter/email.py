@@ -29,13 +29,20 @@ def header_text(text: str) -> str:
     return _BREAKS.sub(" ", text).strip()
 
 
+LINE_LIMIT = 900  # characters of a List-Unsubscribe line before it is folded (RFC 5322 allows 998)
+
+
 class _AsWritten(UnstructuredHeader, BaseHeader):
     """A header of `<uri>`s (RFC 2369's List-Unsubscribe): written on one line as it is, never folded into RFC
     2047 encoded words, which no mail client reads there. Its text is ASCII without line breaks (see
     `unsubscribe_address`)."""
 
     def fold(self, *, policy: Policy) -> str:
-        return f"{self.name}: {self}{policy.linesep}"
+        """One line; past RFC 5322's 998 characters (an address long and far beyond ASCII, percent-encoded), folded
+        inside the URI, whose whitespace RFC 2369 tells mail clients to ignore."""
+        line = f"{self.name}: {self}"
+        chunks = [line[start : start + LINE_LIMIT] for start in range(0, len(line), LINE_LIMIT)]
+        return (policy.linesep + " ").join(chunks) + policy.linesep
 
 
 @cache
