@@ -4,6 +4,7 @@ trusted; a server without STARTTLS is refused unless SMTP_ALLOW_PLAIN=1 and it i
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 
 import pytest
@@ -13,6 +14,7 @@ from test_newsletter_smtp import Mailbox, estonian_audience, run, start
 from tls_ca import Certificate, certificates
 
 ITEM = "event:ringsoit-2022"
+Server = tuple["Mailbox", "Logins", int]  # what a server fixture gives: its mailbox, its logins and its port
 
 
 class Logins:
@@ -21,7 +23,9 @@ class Logins:
     def __init__(self) -> None:
         self.given: list[tuple[str, str]] = []
 
-    def __call__(self, server, session, envelope, mechanism, auth_data) -> AuthResult:  # type: ignore[no-untyped-def]
+    def __call__(
+        self, server: object, session: object, envelope: object, mechanism: str, auth_data: object
+    ) -> AuthResult:
         if isinstance(auth_data, LoginPassword):
             self.given.append((auth_data.login.decode(), auth_data.password.decode()))
         return AuthResult(success=True)
@@ -36,8 +40,8 @@ def audience(project: Project) -> Project:
 
 def serving_with(certificate: Certificate | None) -> Iterator[tuple[Mailbox, Logins, int]]:
     box, logins = Mailbox(), Logins()
-    tls = {"tls_context": certificate.server_context()} if certificate else {"tls_context": None}
-    controller, port = start(box, authenticator=logins, require_starttls=certificate is not None, **tls)
+    tls = certificate.server_context() if certificate else None
+    controller, port = start(box, authenticator=logins, require_starttls=certificate is not None, tls_context=tls)
     try:
         yield box, logins, port
     finally:
@@ -64,11 +68,13 @@ def no_tls() -> Iterator[tuple[Mailbox, Logins, int]]:
     yield from serving_with(None)
 
 
-def send(project: Project, port: int, **extra: str):  # type: ignore[no-untyped-def]
+def send(project: Project, port: int, **extra: str) -> subprocess.CompletedProcess[str]:
     return run(project, port, "announce", ITEM, "--send", SMTP_USER="lota", SMTP_PASSWORD="secret-word", **extra)
 
 
-def test_a_certificate_of_an_unknown_ca_is_refused_before_the_password_leaves(audience: Project, unknown_ca) -> None:  # type: ignore[no-untyped-def]
+def test_a_certificate_of_an_unknown_ca_is_refused_before_the_password_leaves(
+    audience: Project, unknown_ca: Server
+) -> None:
     box, logins, port = unknown_ca
     result = send(audience, port)
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stdout + result.stderr
@@ -77,7 +83,7 @@ def test_a_certificate_of_an_unknown_ca_is_refused_before_the_password_leaves(au
     assert logins.given == [] and box.messages == []
 
 
-def test_a_certificate_for_another_host_name_is_refused(audience: Project, other_host) -> None:  # type: ignore[no-untyped-def]
+def test_a_certificate_for_another_host_name_is_refused(audience: Project, other_host: Server) -> None:
     box, logins, port = other_host
     result = send(audience, port)
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stdout + result.stderr
@@ -88,21 +94,23 @@ def test_a_certificate_for_another_host_name_is_refused(audience: Project, other
     assert logins.given == [] and box.messages == []
 
 
-def test_without_smtp_ca_file_the_private_ca_is_not_trusted(audience: Project, private_ca) -> None:  # type: ignore[no-untyped-def]
+def test_without_smtp_ca_file_the_private_ca_is_not_trusted(audience: Project, private_ca: Server) -> None:
     box, logins, port = private_ca
     result = send(audience, port, SMTP_CA_FILE="")
     assert result.returncode == 2 and "can't be trusted" in result.stdout
     assert logins.given == [] and box.messages == []
 
 
-def test_smtp_ca_file_makes_a_private_ca_trusted_and_the_login_goes_encrypted(audience: Project, private_ca) -> None:  # type: ignore[no-untyped-def]
+def test_smtp_ca_file_makes_a_private_ca_trusted_and_the_login_goes_encrypted(
+    audience: Project, private_ca: Server
+) -> None:
     box, logins, port = private_ca
     result = send(audience, port)
     assert result.returncode == 0, result.stdout + result.stderr
     assert logins.given == [("lota", "secret-word")] and len(box.messages) == 2
 
 
-def test_an_unreadable_smtp_ca_file_is_told_before_anything_is_done(audience: Project, private_ca) -> None:  # type: ignore[no-untyped-def]
+def test_an_unreadable_smtp_ca_file_is_told_before_anything_is_done(audience: Project, private_ca: Server) -> None:
     box, _logins, port = private_ca
     result = send(audience, port, SMTP_CA_FILE=str(audience.root / "no-such-ca.pem"))
     assert result.returncode == 2 and "Traceback" not in result.stderr
@@ -110,7 +118,7 @@ def test_an_unreadable_smtp_ca_file_is_told_before_anything_is_done(audience: Pr
     assert box.messages == [] and not (audience.root / "data" / "newsletter-log.yaml").exists()
 
 
-def test_a_server_without_starttls_is_refused_even_without_a_login(audience: Project, no_tls) -> None:  # type: ignore[no-untyped-def]
+def test_a_server_without_starttls_is_refused_even_without_a_login(audience: Project, no_tls: Server) -> None:
     box, _logins, port = no_tls
     result = run(audience, port, "announce", ITEM, "--send")
     assert result.returncode == 2 and "Traceback" not in result.stderr
@@ -118,7 +126,7 @@ def test_a_server_without_starttls_is_refused_even_without_a_login(audience: Pro
     assert box.messages == []
 
 
-def test_smtp_allow_plain_lets_a_server_on_this_machine_go_without_starttls(audience: Project, no_tls) -> None:  # type: ignore[no-untyped-def]
+def test_smtp_allow_plain_lets_a_server_on_this_machine_go_without_starttls(audience: Project, no_tls: Server) -> None:
     box, _logins, port = no_tls
     result = run(audience, port, "announce", ITEM, "--send", SMTP_ALLOW_PLAIN="1")
     assert result.returncode == 0, result.stdout + result.stderr
