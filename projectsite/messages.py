@@ -371,8 +371,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "et": "taustateenus smtp vajab SMTP_HOST-i (ja SMTP_PORT, SMTP_USER, SMTP_PASSWORD)",
     },
     "nl_smtp_no_tls": {
-        "en": "the mail server {host} offers no STARTTLS: the password is not sent unencrypted",
-        "et": "e-posti server {host} ei paku STARTTLS-i: parooli krüpteerimata ei saadeta",
+        "en": "the mail server {host} offers no STARTTLS: nothing is sent unencrypted (SMTP_ALLOW_PLAIN=1 allows it for a server on this machine only); nothing was sent",
+        "et": "e-posti server {host} ei paku STARTTLS-i: krüpteerimata midagi ei saadeta (SMTP_ALLOW_PLAIN=1 lubab seda ainult selle arvuti serveriga); midagi ei saadetud",
     },
     "nl_smtp_refused": {
         "en": "the mail server refused the message ({code} {reply}); nothing more was sent, run again when it is fixed",
@@ -759,6 +759,49 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "address_file": {
         "en": "a file that may hold addresses (.csv, .sqlite, .db, .eml) is never published: keep it outside docs/",
         "et": "faili, milles võivad olla aadressid (.csv, .sqlite, .db, .eml), ei avaldata kunagi: hoia see väljaspool kausta docs/",
+    },
+    # the mail servers and Mailchimp: certificates, deadlines, replies, deferred recipients
+    "nl_smtp_bad_ca": {
+        "en": "SMTP_CA_FILE '{file}' can't be read as CA certificates ({error}); nothing was sent",
+        "et": "SMTP_CA_FILE „{file}“ ei ole loetav CA sertifikaatidena ({error}); midagi ei saadetud",
+    },
+    "nl_smtp_bad_plain": {
+        "en": "SMTP_ALLOW_PLAIN must be 1 or 0, found '{value}'; nothing was sent",
+        "et": "SMTP_ALLOW_PLAIN peab olema 1 või 0, leiti „{value}“; midagi ei saadetud",
+    },
+    "nl_smtp_plain_not_local": {
+        "en": "SMTP_ALLOW_PLAIN=1 is only for a mail server on this machine (127.0.0.1, ::1, localhost), not {host}; nothing was sent",
+        "et": "SMTP_ALLOW_PLAIN=1 on ainult selle arvuti e-posti serveri jaoks (127.0.0.1, ::1, localhost), mitte {host} jaoks; midagi ei saadetud",
+    },
+    "nl_smtp_certificate": {
+        "en": "the mail server {host} showed a certificate that can't be trusted ({error}): nothing was sent, the password neither; "
+        "for a private CA give its certificate in SMTP_CA_FILE",
+        "et": "e-posti server {host} esitas sertifikaadi, mida ei saa usaldada ({error}): midagi ei saadetud, ka mitte parooli; "
+        "privaatse CA puhul anna selle sertifikaat SMTP_CA_FILE abil",
+    },
+    "nl_smtp_deadline": {
+        "en": "the mail server {server} did not answer within {seconds} seconds ({error}); what was sent is recorded, run again to go on",
+        "et": "e-posti server {server} ei vastanud {seconds} sekundi jooksul ({error}); saadetu on kirjas, jätkamiseks käivita uuesti",
+    },
+    "nl_mailchimp_deadline": {
+        "en": "Mailchimp ({url}) did not answer within {seconds} seconds ({error}); what was done is kept, run again to go on",
+        "et": "Mailchimp ({url}) ei vastanud {seconds} sekundi jooksul ({error}); tehtu jääb alles, jätkamiseks käivita uuesti",
+    },
+    "nl_mailchimp_unreadable": {
+        "en": "Mailchimp's reply to {request} can't be believed ({error}); nothing was read from it, run again later",
+        "et": "Mailchimpi vastust päringule {request} ei saa uskuda ({error}); sellest ei loetud midagi, käivita hiljem uuesti",
+    },
+    "nl_deferred_total": {
+        "en": "{n} address(es) deferred: their mail server asked to try again later; a run again tries them, and nobody already sent:",
+        "et": "{n} aadressi edasi lükatud: nende e-posti server palus hiljem uuesti proovida; uus käivitus proovib neid, mitte neid, kellele juba saadeti:",
+    },
+    "nl_smtp_deferred": {
+        "en": "the mail server asked to try again later ({code} {reply})",
+        "et": "e-posti server palus hiljem uuesti proovida ({code} {reply})",
+    },
+    "nl_confirm_refused_total": {
+        "en": "{n} address(es) refused for good, marked cleaned and not asked:",
+        "et": "{n} aadressi jäädavalt tagasi lükatud, märgitud puhastatuks ja neilt ei küsitud:",
     },
 }
 

@@ -2,7 +2,9 @@
 Basic auth with the API key, GET /lists/{id}/members (paged, at most 1000), POST /lists/{id} (batch of at most
 500 members, `update_existing`), campaigns (create, content, send, schedule on the quarter hour, test, get,
 list, delete), errors as application/problem+json, 429 past 10 simultaneous connections, and failures injected
-on purpose (`fail_next`, or `fail_paths` for requests whose path ends so)."""
+on purpose (`fail_next`, or `fail_paths` for requests whose path ends so; `raw_next` for replies as they are,
+such as cut-off JSON or an HTML page; `silence` for a service that accepts and never answers). `running(prefix)`
+serves the API under a path of the test's choosing."""
 
 from __future__ import annotations
 
@@ -33,6 +35,8 @@ class FakeMailchimp:
         self.fail_paths: dict[str, list[int]] = {}  # path ending → statuses, one per matching request
         self.campaigns: dict[str, Json] = {}
         self.tests: list[Json] = []
+        self.raw_next: list[tuple[int, str, bytes]] = []  # (status, Content-Type, body), one per coming request
+        self.silence: threading.Event | None = None  # when given, every request waits for it without an answer
         self.counts_recipients = True  # False: a campaign's recipient_count is left out, as a field may be
         self.active = 0
         self.lock = threading.Lock()
@@ -166,14 +170,36 @@ class FakeMailchimp:
         return password == self.key
 
     @contextmanager
-    def running(self) -> Iterator[str]:
+    def running(self, prefix: str = "") -> Iterator[str]:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *args: object) -> None:
                 pass
 
+            def _raw(self) -> bool:
+                """A reply injected as it is (or none at all, while `silence` holds): whether one was."""
+                if fake.silence is not None:
+                    fake.silence.wait(timeout=120)
+                    return True
+                with fake.lock:
+                    if not fake.raw_next:
+                        return False
+                    status, kind, body = fake.raw_next.pop(0)
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return True
+
             def _serve(self, method: str) -> None:
+                if not self.path.startswith(prefix + "/"):
+                    self.send_error(404)
+                    return
+                self.path = self.path.removeprefix(prefix)
+                if self._raw():
+                    return
                 with fake.lock:
                     fake.active += 1
                     crowded = fake.active > 10
@@ -233,7 +259,11 @@ class FakeMailchimp:
                 self._serve("DELETE")
 
         with serving(Handler) as port:
-            yield f"http://127.0.0.1:{port}/3.0"
+            try:
+                yield f"http://127.0.0.1:{port}{prefix}/3.0"
+            finally:
+                if fake.silence is not None:
+                    fake.silence.set()
 
 
 def problem(status: int, title: str, detail: str) -> tuple[int, Json]:

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
 from fake_mailchimp import FakeMailchimp, Json
 from mails import body
 from newsletter_cli import make_root, newsletter, statuses
-from test_newsletter_smtp import Mailbox, free_port
+from test_newsletter_smtp import Mailbox, start
+from tls_ca import certificates
 
 
 @pytest.fixture
@@ -170,9 +170,8 @@ def test_confirmation_files_are_not_named_after_addresses(root: Path) -> None:
 
 @pytest.fixture
 def smtp_server() -> Iterator[tuple[Mailbox, int]]:
-    box, port = Mailbox(), free_port()
-    controller = Controller(box, hostname="127.0.0.1", port=port)
-    controller.start()
+    box = Mailbox()
+    controller, port = start(box)
     yield box, port
     controller.stop()
 
@@ -180,7 +179,11 @@ def smtp_server() -> Iterator[tuple[Mailbox, int]]:
 def test_confirm_goes_through_the_smtp_server(root: Path, smtp_server: tuple[Mailbox, int]) -> None:
     box, port = smtp_server
     synced(root, PEOPLE)
-    result = newsletter(root, "confirm", env={"SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(port)})
+    result = newsletter(
+        root,
+        "confirm",
+        env={"SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(port), "SMTP_CA_FILE": str(certificates().ca_file)},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert sorted(to for tos, _ in box.messages for to in tos) == ["john@example.com", "peeter@example.ee"]
 

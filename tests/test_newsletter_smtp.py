@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -20,6 +21,7 @@ from aiosmtpd.smtp import SMTP, Envelope, Session
 from conftest import BIN, Project
 from inprocess import projectsite
 from test_newsletter import CSV
+from tls_ca import certificates
 
 
 class Mailbox:
@@ -30,6 +32,7 @@ class Mailbox:
 
     def __init__(self) -> None:
         self.messages: list[tuple[list[str], email.message.EmailMessage]] = []
+        self.raw: list[bytes] = []  # each accepted message as it came, for a parser stricter than the one above
         self.refuse: list[str] = []
         self.refuse_address: dict[str, str] = {}
         self.data_reply: str | None = None
@@ -65,6 +68,7 @@ class Mailbox:
         assert isinstance(envelope.content, bytes)  # aiosmtpd's default: the message as it came, undecoded
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         self.messages.append((list(envelope.rcpt_tos), message))
+        self.raw.append(envelope.original_content or envelope.content)
         self.received.set()
         while self.hold is not None and not self.hold.is_set():
             await asyncio.sleep(0.02)
@@ -82,9 +86,11 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start(box: Mailbox, *, enable_SMTPUTF8: bool) -> tuple[Controller, int]:
+def start(box: Mailbox, **options: Any) -> tuple[Controller, int]:
+    """A server that takes mail only after STARTTLS, with a certificate of the test CA (unless `tls_context`)."""
     port = free_port()
-    controller = Controller(box, hostname="127.0.0.1", port=port, enable_SMTPUTF8=enable_SMTPUTF8)
+    options = {"tls_context": certificates().server.server_context(), "require_starttls": True, **options}
+    controller = Controller(box, hostname="127.0.0.1", port=port, **options)
     controller.start()
     return controller, port
 
@@ -105,6 +111,7 @@ def smtp_env(port: int | str, **extra: str) -> dict[str, str]:
         "SMTP_HOST": "127.0.0.1",
         "SMTP_PORT": str(port),
         "PROJECTSITE_BACKOFF": "0.001",
+        "SMTP_CA_FILE": str(certificates().ca_file),
         **extra,
     }
 
@@ -287,8 +294,14 @@ def test_a_host_that_does_not_resolve_is_told_in_plain_words(
 def test_a_login_to_a_server_without_auth_is_told_in_plain_words(
     smtp_audience: Project, mailbox: tuple[Mailbox, int]
 ) -> None:
-    box, port = mailbox
-    result = run(smtp_audience, port, "announce", "event:ringsoit-2022", "--send", SMTP_USER="lota", SMTP_PASSWORD="x")
+    box = Mailbox()
+    controller, port = start(box, auth_exclude_mechanism=["LOGIN", "PLAIN"])  # no AUTH even after STARTTLS
+    try:
+        result = run(
+            smtp_audience, port, "announce", "event:ringsoit-2022", "--send", SMTP_USER="lota", SMTP_PASSWORD="x"
+        )
+    finally:
+        controller.stop()
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "the mail server 127.0.0.1 takes no login (it offers no AUTH)" in result.stdout and box.messages == []
 

@@ -78,6 +78,7 @@ def announce(
         raise BackendUnavailable(say("nl_no_schedule", backend=backend.name))
     report: list[Message] = []
     refused: list[Refusal] = []
+    deferred: list[Refusal] = []
     for lang in data.languages:
         mail = render_email(announcement(data, item, lang, settings.site_url, today), settings)
         if test_to:
@@ -120,14 +121,19 @@ def announce(
             )
         elif send:
             result = backend.send(campaign, lang, steps(lang) if steps else None)
-            log.record(item, lang, backend.name, campaign, "sent", recipients=result.count)
+            if not result.deferred:  # else the campaign stays `created`: a run again sends to the deferred only
+                log.record(item, lang, backend.name, campaign, "sent", recipients=result.count)
             report.append(say("nl_sent", item=item, lang=lang, campaign=campaign, n=result.count))
             refused += result.refused
+            deferred += result.deferred
     if dry_run:
         report.append(say("nl_dry_run"))
     if refused:
         report.append(say("nl_refused_total", n=len(refused)))
         report += [say("nl_refused", email=r.email, reason=r.reason) for r in refused]
+    if deferred:
+        report.append(say("nl_deferred_total", n=len(deferred)))
+        report += [say("nl_refused", email=r.email, reason=r.reason) for r in deferred]
     return report
 
 

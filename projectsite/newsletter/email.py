@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from email import policy as email_policy
+from email.headerregistry import BaseHeader, HeaderRegistry, UnstructuredHeader
+from email.message import EmailMessage
+from email.policy import EmailPolicy, Policy
 from functools import cache
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -23,6 +27,37 @@ def header_text(text: str) -> str:
     """Text made fit for one header line: every run of breaks, tabs and spaces becomes one space, so that no
     data text can start a header of its own."""
     return _BREAKS.sub(" ", text).strip()
+
+
+LINE_LIMIT = 900  # characters of a List-Unsubscribe line before it is folded (RFC 5322 allows 998)
+
+
+class _AsWritten(UnstructuredHeader, BaseHeader):
+    """A header of `<uri>`s (RFC 2369's List-Unsubscribe): written on one line as it is, never folded into RFC
+    2047 encoded words, which no mail client reads there. Its text is ASCII without line breaks (see
+    `unsubscribe_address`)."""
+
+    def fold(self, *, policy: Policy) -> str:
+        """One line; past RFC 5322's 998 characters (an address long and far beyond ASCII, percent-encoded), folded
+        inside the URI, whose whitespace RFC 2369 tells mail clients to ignore."""
+        line = f"{self.name}: {self}"
+        chunks = [line[start : start + LINE_LIMIT] for start in range(0, len(line), LINE_LIMIT)]
+        return (policy.linesep + " ").join(chunks) + policy.linesep
+
+
+@cache
+def mail_policy() -> EmailPolicy[EmailMessage]:
+    """The e-mail policy (policy.default) with List-Unsubscribe and List-Unsubscribe-Post written as they are."""
+    registry = HeaderRegistry()
+    registry.map_to_type("list-unsubscribe", _AsWritten)
+    registry.map_to_type("list-unsubscribe-post", _AsWritten)
+    return email_policy.default.clone(header_factory=registry)
+
+
+def unsubscribe_address(reply_to: str, email: str) -> str:
+    """A working unsubscribe for backends without a service: an e-mail to the sender that says so, as a mailto:
+    URI in ASCII (RFC 6068: every letter beyond ASCII, and every reserved character, percent-encoded)."""
+    return f"mailto:{quote(header_text(reply_to), safe='@')}?subject={quote('unsubscribe ' + header_text(email))}"
 
 
 @dataclass(frozen=True)

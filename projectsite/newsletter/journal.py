@@ -21,7 +21,7 @@ SCHEMA = """CREATE TABLE IF NOT EXISTS deliveries (
 @dataclass(frozen=True)
 class Delivery:
     number: int
-    state: str  # sending, sent, refused
+    state: str  # sending, sent, refused, deferred (a run again sends it)
 
 
 class DeliveryJournal:

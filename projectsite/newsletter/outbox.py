@@ -7,32 +7,28 @@ import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from email import policy
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr, make_msgid
+from email.utils import format_datetime, make_msgid
 from html import escape
 from pathlib import Path
-from urllib.parse import quote
 
 from ..progress import Steps, no_progress
 from .audience import Member, SyncPlan
-from .backends_base import BackendFailure, Refusal, Refused, SendResult
-from .email import MAILCHIMP_UNSUBSCRIBE, Email, header_text
+from .backends_base import BackendFailure, Deferred, Refusal, Refused, SendResult
+from .email import MAILCHIMP_UNSUBSCRIBE, Email, header_text, mail_policy, unsubscribe_address
 from .journal import DeliveryJournal
 from .settings import Settings
 from .store import LocalAudience
 
 
-def unsubscribe_address(settings: Settings, email: str) -> str:
-    """A working unsubscribe for backends without a service: an e-mail to the sender that says so."""
-    return f"mailto:{header_text(settings.reply_to)}?subject={quote('unsubscribe ' + email)}"
-
-
 def message(mail: Email, settings: Settings, to: str) -> EmailMessage:
     """The e-mail to one recipient; every header is one line whatever the data or the settings hold."""
     to, reply_to = header_text(to), header_text(settings.reply_to)
-    unsubscribe = unsubscribe_address(settings, to)
-    out = EmailMessage()
-    out["From"] = formataddr((header_text(settings.from_name), reply_to))
+    unsubscribe = unsubscribe_address(settings.reply_to, to)
+    out = EmailMessage(policy=mail_policy())  # List-Unsubscribe as RFC 2369 writes it, whatever its length
+    local, _, domain = reply_to.rpartition("@")
+    out["From"] = Address(header_text(settings.from_name), local, domain)  # a long name beyond ASCII reads back whole
     out["To"] = to
     out["Reply-To"] = reply_to
     out["Subject"] = header_text(mail.subject)
@@ -115,9 +111,12 @@ class OutboxBackend:
         folder.mkdir(exist_ok=True)
         done = self.journal.deliveries(campaign)
         todo = [
-            m for m in self.audience.recipients(lang) if done.get(m.email) is None or done[m.email].state == "sending"
+            m
+            for m in self.audience.recipients(lang)
+            if done.get(m.email) is None or done[m.email].state in ("sending", "deferred")
         ]
         refused: list[Refusal] = []
+        deferred: list[Refusal] = []
         with self.delivery() as deliver, (steps or no_progress)(len(todo)) as advance:
             for member in todo:
                 earlier = done.get(member.email)
@@ -127,6 +126,11 @@ class OutboxBackend:
                     email = message(mail, self.settings, member.email)
                     try:
                         deliver(email)
+                    except Deferred as later:  # sent by a run again, and only then
+                        self.journal.finish(number, "deferred", str(later.message))
+                        deferred.append(Refusal(member.email, later.message))
+                        advance(1)
+                        continue
                     except Refused as refusal:
                         self.journal.finish(number, "refused", str(refusal.message))
                         self.audience.set_status(member.email, "cleaned")
@@ -136,7 +140,7 @@ class OutboxBackend:
                     _write(path, email)
                 self.journal.finish(number, "sent")
                 advance(1)
-        return SendResult(self.journal.count(campaign), tuple(refused))
+        return SendResult(self.journal.count(campaign), tuple(refused), tuple(deferred))
 
     @contextmanager
     def delivery(self) -> Iterator[Callable[[EmailMessage], None]]:
@@ -154,7 +158,7 @@ class OutboxBackend:
                 email = message(mail, self.settings, address)
                 try:
                     deliver(email)
-                except Refused as refusal:
+                except (Refused, Deferred) as refusal:  # a test e-mail is one address: its failure is the run's
                     raise BackendFailure(refusal.message) from None
                 number = keep(folder, f"{mail.lang}-{stamp}", number + 1, email)  # never named by the address
                 written.append(folder / f"{mail.lang}-{stamp}-{number:05d}.eml")
