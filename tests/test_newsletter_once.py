@@ -50,7 +50,11 @@ def recipients(project: Project) -> Counter[str]:
             6,
             "at: expected a time like 2022-06-01T10:00:00+00:00, found 'yesterday'",
         ),
-        (ENTRY.format(lang="fi", status="sent"), 2, "language: expected et or en, found 'fi'"),
+        (
+            ENTRY.format(lang="Eesti", status="sent"),
+            2,
+            "language: expected a language code like et, en or ru, found 'Eesti'",
+        ),
         (
             ENTRY.format(lang="et", status="sent").replace("  campaign: c1\n", ""),
             1,

@@ -28,7 +28,8 @@ REQUIRED = ("item", "language", "backend", "campaign", "status", "at")
 CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(\s|$)")
 CHECKS: dict[str, tuple[re.Pattern[str], str]] = {
     "item": (re.compile(r"(event|news):[^\s:]+"), "event:<id> or news:<slug>"),
-    "language": (re.compile(r"et|en"), "et or en"),
+    # any language a site may have (its mkdocs.yml says which): a code like et, en, ru or pt-BR
+    "language": (re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*"), "a language code like et, en or ru"),
     "backend": (re.compile(r"outbox|smtp|mailchimp"), "outbox, smtp or mailchimp"),
     "campaign": (re.compile(r"[A-Za-z0-9._:-]+"), "a campaign id"),
     "status": (re.compile("|".join(STATUSES)), ", ".join(STATUSES)),
