@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import nullcontext
 from pathlib import Path
 
 from ..labels import LABELS
@@ -13,6 +14,7 @@ from .backends import backend
 from .backends_base import BackendFailure, BackendUnavailable
 from .confirm import confirm
 from .csvfile import Unreadable, decode, delimiter, file_bytes, read_table
+from .lock import audience_lock
 from .membership import addresses, subscribe, unsubscribe
 from .settings import load_settings
 
@@ -37,15 +39,14 @@ def _given(args: argparse.Namespace) -> list[str]:
     return list(args.address) + (addresses_in(Path(args.from_file)) if args.from_file else [])
 
 
-def _run(args: argparse.Namespace, action: str) -> int:
-    root, lang = Path(args.root), args.lang or system_language()
-    not_addresses: list[Message] = []
-    try:
-        settings = load_settings(root)
+def _change(args: argparse.Namespace, action: str, root: Path, given: list[str], lang: str) -> list[Message]:
+    """The command's change (under the audience's lock unless a dry run) and its report."""
+    settings = load_settings(root)
+    with nullcontext() if args.dry_run else audience_lock(root, action):
         chosen = backend(args.backend, root, settings)
         if action == "confirm":
             label = say("nl_progress_ask").text(lang)
-            report = confirm(
+            return confirm(
                 chosen,
                 settings,
                 root / "outbox",
@@ -53,25 +54,27 @@ def _run(args: argparse.Namespace, action: str) -> int:
                 dry_run=args.dry_run,
                 steps=lambda total: progress(label, total, quiet=args.quiet),
             )
-        else:
-            given = _given(args)
-            if not given:
-                _say([say("nl_no_addresses")], lang)
-                return 1
-            not_addresses = addresses(given)[1]  # reported with the rest; they make the exit 1
-            report = (
-                unsubscribe(chosen, given, args.dry_run)
-                if action == "unsubscribe"
-                else subscribe(
-                    chosen,
-                    given,
-                    consent=args.consent,
-                    rejoin=args.rejoin,
-                    language=args.language,
-                    original=settings.languages.original,
-                    dry_run=args.dry_run,
-                )
-            )
+        if action == "unsubscribe":
+            return unsubscribe(chosen, given, args.dry_run)
+        return subscribe(
+            chosen,
+            given,
+            consent=args.consent,
+            rejoin=args.rejoin,
+            language=args.language,
+            original=settings.languages.original,
+            dry_run=args.dry_run,
+        )
+
+
+def _run(args: argparse.Namespace, action: str) -> int:
+    root, lang = Path(args.root), args.lang or system_language()
+    try:
+        given = [] if action == "confirm" else _given(args)
+        if action != "confirm" and not given:
+            _say([say("nl_no_addresses")], lang)
+            return 1
+        report = _change(args, action, root, given, lang)
     except Unreadable as exc:
         _say([exc.problem], lang)
         return 1
@@ -79,7 +82,7 @@ def _run(args: argparse.Namespace, action: str) -> int:
         _say([exc.message], lang)
         return 2
     _say(list(report), lang)
-    return 1 if not_addresses else 0
+    return 1 if addresses(given)[1] else 0  # an argument that is no address makes the exit 1
 
 
 def _common(command: argparse.ArgumentParser) -> None:
