@@ -727,6 +727,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{file} cannot be opened ({error}); nothing was changed: check the file and its permissions, then run again",
         "et": "faili {file} ei saa avada ({error}); midagi ei muudetud: kontrolli faili ja selle õigusi ning käivita uuesti",
     },
+    "nl_partly_sent": {
+        "en": "{item} ({lang}) was being sent by {backend} (campaign {campaign}, begun {at}) when that run stopped: some "
+        "people have it and some not, and only {backend} knows who; nothing was sent: run the same command with "
+        "--backend {backend} to reach only those still without it (--resend here sends it to everyone again)",
+        "et": "{item} ({lang}) saatmine ({backend}, kampaania {campaign}, algus {at}) katkes: mõni on selle saanud, mõni "
+        "mitte, ja ainult {backend} teab, kes; midagi ei saadetud: käivita sama käsk võtmega --backend {backend}, "
+        "et jõuda ainult nendeni, kes seda veel pole saanud (--resend siin saadab selle uuesti kõigile)",
+    },
 }
 
 

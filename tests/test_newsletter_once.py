@@ -44,7 +44,7 @@ def recipients(project: Project) -> Counter[str]:
             7,
             "a merge conflict marker",
         ),
-        (ENTRY.format(lang="et", status="snet"), 5, "status: expected created, sent, scheduled, found 'snet'"),
+        (ENTRY.format(lang="et", status="snet"), 5, "status: expected created, sent, scheduled, sending, found 'snet'"),
         (
             ENTRY.format(lang="et", status="sent").replace("'2022-06-01T10:00:00+00:00'", "yesterday"),
             6,

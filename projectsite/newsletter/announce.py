@@ -36,8 +36,9 @@ class Backend(Protocol):
 
 
 def _existing_draft(backend: Backend, last: Entry | None, item: str, lang: str) -> str | None:
-    """A campaign created and not sent: from the log, or (a run that stopped before logging it) from the service."""
-    if last is not None and last.status == "created":
+    """A campaign created and not sent, or sent halfway: from the log, or (a run that stopped before logging
+    it) from the service."""
+    if last is not None and last.status in ("created", "sending"):
         return last.campaign
     find = getattr(backend, "find_draft", None)
     return find(item, lang) if find is not None else None
@@ -58,6 +59,17 @@ def _sent_before(backend: Backend, log: SendLog, item: str, lang: str, dry_run: 
     return log.record(item, lang, backend.name, campaign, "sent")
 
 
+def _refuse_partly_sent(backend: Backend, log: SendLog, item: str, languages: list[str]) -> None:
+    """A sending that stopped halfway on another backend goes on only there: that backend alone knows who has
+    the message. BackendUnavailable before anything is done."""
+    for lang in languages:
+        begun = log.started(item, lang)
+        if begun is not None and begun.status == "sending" and begun.backend != backend.name:
+            raise BackendUnavailable(
+                say("nl_partly_sent", item=item, lang=lang, backend=begun.backend, campaign=begun.campaign, at=begun.at)
+            )
+
+
 def announce(
     backend: Backend,
     data: SiteData,
@@ -76,6 +88,8 @@ def announce(
     """`steps(lang)` is the progress display of the sending in that language."""
     if schedule is not None and not hasattr(backend, "schedule"):
         raise BackendUnavailable(say("nl_no_schedule", backend=backend.name))
+    if not (resend or test_to):
+        _refuse_partly_sent(backend, log, item, list(data.languages))
     report: list[Message] = []
     refused: list[Refusal] = []
     for lang in data.languages:
@@ -119,6 +133,8 @@ def announce(
                 )
             )
         elif send:
+            if last is None or (last.campaign, last.status) != (campaign, "sending"):
+                log.record(item, lang, backend.name, campaign, "sending")
             result = backend.send(campaign, lang, steps(lang) if steps else None)
             log.record(item, lang, backend.name, campaign, "sent", recipients=result.count)
             report.append(say("nl_sent", item=item, lang=lang, campaign=campaign, n=result.count))

@@ -1,7 +1,8 @@
 """The record of announcements, committed as data/newsletter-log.yaml: what was created and sent, never who to.
 
-Append-only: a campaign's creation and its sending are two entries, so a run that stopped between them
-finds the campaign again instead of making a second one. The log is validated whenever it is read (a hand
+Append-only: a campaign's creation, the start of its sending and its end are three entries, so a run that
+stopped between them finds the campaign again instead of making a second one, and a sending that stopped
+halfway is known whatever backend runs next (announce.py refuses to start it again on another backend). The log is validated whenever it is read (a hand
 edit or a merge conflict is a message with its line, never a resend) and each entry is added by reading
 the file again and replacing it whole (a temporary file, then os.replace), under the send lock.
 """
@@ -22,8 +23,9 @@ from ..problems import Problem, field_path
 from ..yamlfile import SyntaxProblem, parse
 
 HEADER = "# Announcements of the newsletter, written by `projectsite newsletter announce`. No personal data.\n"
-STATUSES = ("created", "sent", "scheduled")
+STATUSES = ("created", "sent", "scheduled", "sending")
 DELIVERED = ("sent", "scheduled")
+STARTED = ("sending", "sent", "scheduled")  # someone may have it
 REQUIRED = ("item", "language", "backend", "campaign", "status", "at")
 CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(\s|$)")
 CHECKS: dict[str, tuple[re.Pattern[str], str]] = {
@@ -44,7 +46,7 @@ class Entry:
     language: str
     backend: str
     campaign: str
-    status: str  # created, sent, scheduled
+    status: str  # created, sending (written before the first message leaves), sent, scheduled
     at: str
     recipients: int | None = None
 
@@ -167,6 +169,11 @@ class SendLog:
     def delivered(self, item: str, language: str) -> Entry | None:
         """The last sending (or scheduling) of the item in the language, by any backend."""
         found = [e for e in self.entries if (e.item, e.language) == (item, language) and e.status in DELIVERED]
+        return found[-1] if found else None
+
+    def started(self, item: str, language: str) -> Entry | None:
+        """The last sending of the item in the language that began, finished or not, by any backend."""
+        found = [e for e in self.entries if (e.item, e.language) == (item, language) and e.status in STARTED]
         return found[-1] if found else None
 
     def record(
