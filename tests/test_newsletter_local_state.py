@@ -131,3 +131,23 @@ def test_a_new_state_file_is_made_whole_and_leaves_no_temporary_file(root: Path)
     assert not [n for n in names if n.startswith(".") or n.endswith(".new")]
     again = newsletter(root, "status")
     assert again.returncode == 0 and "unsubscribed, : 1" in again.stdout
+
+
+def test_a_lock_file_that_is_a_symbolic_link_is_refused_and_its_target_kept(root: Path) -> None:
+    target = root / "mkdocs.yml"
+    before = target.read_bytes()
+    (root / "outbox" / "send.lock").symlink_to(target)
+    result = newsletter(root, "unsubscribe", "mari@example.ee")
+    assert result.returncode == 2 and result.stdout.startswith("outbox/send.lock cannot be opened (")
+    assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["audience.sqlite", "deliveries.sqlite"])
+def test_a_state_file_that_is_a_symbolic_link_is_refused_and_nothing_made_where_it_points(
+    root: Path, name: str
+) -> None:
+    target = root / "elsewhere.sqlite"
+    (root / "outbox" / name).symlink_to(target)
+    result = newsletter(root, "unsubscribe", "mari@example.ee")
+    assert result.returncode == 2 and result.stdout.startswith(f"outbox/{name} cannot be opened (a symbolic link)")
+    assert not target.exists()

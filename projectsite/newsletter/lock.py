@@ -37,8 +37,8 @@ def _open(path: Path) -> IO[str]:
     state_folder(path.parent)
     if path.is_dir():
         raise StateUnreadable(say("nl_state_is_folder", file=shown(path)))
-    try:
-        return path.open("a+", encoding="utf-8")
+    try:  # never through a symbolic link: the lock file is truncated, and must be ours alone
+        return os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644), "r+", encoding="utf-8")
     except OSError as error:
         raise StateUnreadable(
             say("nl_state_unreadable", file=shown(path), error=error.strerror or str(error))

@@ -43,6 +43,8 @@ def state_folder(folder: Path) -> None:
 
 def _refusal(path: Path) -> Message | None:
     """What is wrong with the file before SQLite opens it, if anything."""
+    if path.is_symlink():  # SQLite would follow it, and create or write whatever it points to
+        return say("nl_state_unreadable", file=shown(path), error="a symbolic link")
     if path.is_dir():
         return say("nl_state_is_folder", file=shown(path))
     if path.exists() and not path.is_file():
@@ -88,14 +90,14 @@ def _create(path: Path, schema: str) -> None:
 def open_database(path: Path, tables: dict[str, set[str]], schema: str, timeout: float = 5.0) -> sqlite3.Connection:
     """The database at `path` (made with `schema` when there is none), checked to be whole and ours."""
     state_folder(path.parent)
-    if not path.exists() and not path.is_symlink():
+    refusal = _refusal(path)
+    if refusal is not None:
+        raise StateUnreadable(refusal)
+    if not path.exists():
         try:
             _create(path, schema)
         except (OSError, sqlite3.Error) as error:
             raise StateUnreadable(say("nl_state_unreadable", file=shown(path), error=str(error))) from None
-    refusal = _refusal(path)
-    if refusal is not None:
-        raise StateUnreadable(refusal)
     try:
         db = sqlite3.connect(path, timeout=timeout)
     except sqlite3.Error as error:
