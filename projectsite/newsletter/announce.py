@@ -40,6 +40,9 @@ def _existing_draft(backend: Backend, last: Entry | None, item: str, lang: str) 
     it) from the service."""
     if last is not None and last.status in ("created", "sending"):
         return last.campaign
+    begun = getattr(backend, "find_begun", None)  # the outbox and SMTP: a sending the log lost goes on
+    if last is None and begun is not None and (campaign := begun(item, lang)) is not None:
+        return str(campaign)
     find = getattr(backend, "find_draft", None)
     return find(item, lang) if find is not None else None
 
