@@ -113,7 +113,7 @@ def test_two_confirm_runs_at_once_ask_nobody_twice(tmp_path: Path) -> None:
 
 def test_a_subscribe_during_a_confirm_is_refused(tmp_path: Path) -> None:
     root = make_root(tmp_path)
-    assert newsletter(root, "sync", str(write_readers(root, 10))).returncode == 0
+    assert newsletter(root, "sync", str(write_readers(root, 400, consent=False))).returncode == 0
     with stopped_holder(root, "confirm") as holder:
         result = newsletter(root, "subscribe", "uus@example.ee")
         assert result.returncode == 2 and result.stdout.strip() == busy("confirm", holder.pid)
