@@ -425,8 +425,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "et": "{item} ({lang}) saadeti {at} ({backend}); uuesti ei saadeta (--resend saadab veel kord)",
     },
     "nl_busy": {
-        "en": "another announce is running (process {pid} holds {lock}); nothing was sent: wait until it ends, then run again",
-        "et": "teine teavitus juba käib (protsess {pid} hoiab lukku {lock}); midagi ei saadetud: oota, kuni see lõpeb, ja käivita uuesti",
+        "en": "another {command} is running (process {pid} holds {lock}); nothing was sent: wait until it ends, then run again",
+        "et": "teine käsk ({command}) juba käib (protsess {pid} hoiab lukku {lock}); midagi ei saadetud: oota, kuni see lõpeb, ja käivita uuesti",
     },
     "nl_log_fix": {
         "en": "the send log was changed by hand or by a merge; nothing was sent: fix that line (git diff shows what changed) and run again",
@@ -802,6 +802,53 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "nl_confirm_refused_total": {
         "en": "{n} address(es) refused for good, marked cleaned and not asked:",
         "et": "{n} aadressi jäädavalt tagasi lükatud, märgitud puhastatuks ja neilt ei küsitud:",
+    },
+    # the audience's lock and local state (lock.py, state.py)
+    "nl_busy_changed": {
+        "en": "another {command} is running (process {pid} holds {lock}); nothing was changed: wait until it ends, then run again",
+        "et": "teine käsk ({command}) juba käib (protsess {pid} hoiab lukku {lock}); midagi ei muudetud: oota, kuni see lõpeb, ja käivita uuesti",
+    },
+    "nl_state_not_folder": {
+        "en": "{folder} is a file, not a folder: the newsletter keeps its local state (who unsubscribed, what was sent) "
+        "in the folder {folder}/; nothing was changed: rename that file (it is kept as it is) and run again",
+        "et": "{folder} on fail, mitte kaust: uudiskiri hoiab oma kohalikke andmeid (kes loobus, mis saadeti) kaustas "
+        "{folder}/; midagi ei muudetud: nimeta see fail ümber (see jääb alles) ja käivita uuesti",
+    },
+    "nl_state_is_folder": {
+        "en": "{file} is a folder, not the newsletter's file; nothing was changed: move that folder elsewhere "
+        "(or put back the file from your backup) and run again",
+        "et": "{file} on kaust, mitte uudiskirja fail; midagi ei muudetud: vii see kaust mujale "
+        "(või taasta fail varukoopiast) ja käivita uuesti",
+    },
+    "nl_state_empty": {
+        "en": "{file} is empty (0 bytes): who unsubscribed and what was sent may have been lost; nothing was changed: "
+        "put it back from your backup, or, to start afresh on purpose, delete it and run again",
+        "et": "{file} on tühi (0 baiti): andmed selle kohta, kes loobus ja mis saadeti, võivad olla kadunud; midagi ei "
+        "muudetud: taasta see varukoopiast või, kui tahad teadlikult otsast alustada, kustuta see ja käivita uuesti",
+    },
+    "nl_state_damaged": {
+        "en": "{file} is damaged ({error}); nothing was changed: put it back from your backup; only if you have none, "
+        "move it aside (mv {file} {file}.broken), run again and unsubscribe again everyone who had left",
+        "et": "{file} on rikutud ({error}); midagi ei muudetud: taasta see varukoopiast; ainult kui seda pole, tõsta "
+        "see kõrvale (mv {file} {file}.broken), käivita uuesti ja märgi uuesti loobunuks kõik, kes olid loobunud",
+    },
+    "nl_state_foreign": {
+        "en": "{file} is another program's database (tables: {tables}), not the newsletter's; nothing was changed: "
+        "move it out of the outbox folder and run again",
+        "et": "{file} on mõne teise programmi andmebaas (tabelid: {tables}), mitte uudiskirja oma; midagi ei muudetud: "
+        "vii see kaustast outbox välja ja käivita uuesti",
+    },
+    "nl_state_unreadable": {
+        "en": "{file} cannot be opened ({error}); nothing was changed: check the file and its permissions, then run again",
+        "et": "faili {file} ei saa avada ({error}); midagi ei muudetud: kontrolli faili ja selle õigusi ning käivita uuesti",
+    },
+    "nl_partly_sent": {
+        "en": "{item} ({lang}) was being sent by {backend} (campaign {campaign}, begun {at}) when that run stopped: some "
+        "people have it and some not, and only {backend} knows who; nothing was sent: run the same command with "
+        "--backend {backend} to reach only those still without it (--resend here sends it to everyone again)",
+        "et": "{item} ({lang}) saatmine ({backend}, kampaania {campaign}, algus {at}) katkes: mõni on selle saanud, mõni "
+        "mitte, ja ainult {backend} teab, kes; midagi ei saadetud: käivita sama käsk võtmega --backend {backend}, "
+        "et jõuda ainult nendeni, kes seda veel pole saanud (--resend siin saadab selle uuesti kõigile)",
     },
 }
 

@@ -44,13 +44,17 @@ def recipients(project: Project) -> Counter[str]:
             7,
             "a merge conflict marker",
         ),
-        (ENTRY.format(lang="et", status="snet"), 5, "status: expected created, sent, scheduled, found 'snet'"),
+        (ENTRY.format(lang="et", status="snet"), 5, "status: expected created, sent, scheduled, sending, found 'snet'"),
         (
             ENTRY.format(lang="et", status="sent").replace("'2022-06-01T10:00:00+00:00'", "yesterday"),
             6,
             "at: expected a time like 2022-06-01T10:00:00+00:00, found 'yesterday'",
         ),
-        (ENTRY.format(lang="fi", status="sent"), 2, "language: expected et or en, found 'fi'"),
+        (
+            ENTRY.format(lang="Eesti", status="sent"),
+            2,
+            "language: expected a language code like et, en or ru, found 'Eesti'",
+        ),
         (
             ENTRY.format(lang="et", status="sent").replace("  campaign: c1\n", ""),
             1,

@@ -1,9 +1,12 @@
 """E-mail addresses in one form, so that the same person is always the same key.
 
-Before any comparison or storage an address is normalised: Unicode NFC, invisible formatting characters
-(zero-width spaces and joiners, the BOM, bidi marks, soft hyphens) removed, spaces around it removed, case
-ignored (as Mailchimp does), the domain in its IDNA form (`näide.ee` → `xn--nide-loa.ee`). It is then
-validated by `email-validator` with the RFC limits (64 octets before the @, 254 in all).
+Before any comparison or storage an address is normalised: Unicode NFC, every default-ignorable code point
+removed (Unicode's Default_Ignorable_Code_Point property, through the `regex` module: zero-width spaces and
+joiners, the BOM, bidi marks, soft hyphens, the combining grapheme joiner, variation selectors, Hangul
+fillers, tags), white space around it removed, case ignored (as Mailchimp does), the domain in its IDNA form
+(`näide.ee` → `xn--nide-loa.ee`). White space inside it (Unicode's White_Space property) and the blank
+symbols Unicode gives no property to (BLANK_SYMBOLS) refuse it. It is then validated by `email-validator`
+with the RFC limits (64 octets before the @, 254 in all).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+import regex
 from email_validator import EmailNotValidError, validate_email
 from email_validator.syntax import validate_email_local_part
 
@@ -18,6 +22,13 @@ from ..messages import Message, say
 
 LONGEST = 254  # RFC 5321: the longest address a mail server has to take
 SHOWN = 80  # the most characters of a bad value repeated in a message
+IGNORABLE = regex.compile(r"\p{Default_Ignorable_Code_Point}+")
+WHITE = regex.compile(r"\p{White_Space}")
+AROUND = regex.compile(r"^\p{White_Space}+|\p{White_Space}+$")
+# Symbols that print as nothing yet are neither default-ignorable nor white space in Unicode's properties:
+# the braille blank and the musical null notehead. An address with one is refused, never stored.
+BLANK_SYMBOLS = frozenset("\N{BRAILLE PATTERN BLANK}\N{MUSICAL SYMBOL NULL NOTEHEAD}")
+UNSHOWN = regex.compile(r"[\p{C}\p{Default_Ignorable_Code_Point}\p{White_Space}--\x20]", regex.V1)
 
 
 class BadAddress(ValueError):
@@ -27,11 +38,17 @@ class BadAddress(ValueError):
 
 
 def _visible(text: str) -> str:
-    """NFC, without formatting characters (category Cf) and without surrounding spaces."""
-    if text.isascii():  # the common case: no formatting character, already NFC
+    """NFC, without default-ignorable code points and without surrounding white space (NFC again after the
+    removal: a combining grapheme joiner taken out can leave a letter and its accent to compose)."""
+    if text.isascii():  # the common case: nothing ignorable, already NFC
         return text.strip()
-    text = unicodedata.normalize("NFC", text)
-    return "".join(c for c in text if unicodedata.category(c) != "Cf").strip()
+    text = IGNORABLE.sub("", unicodedata.normalize("NFC", text))
+    return unicodedata.normalize("NFC", AROUND.sub("", text))
+
+
+def _blank(text: str) -> bool:
+    """Whether white space or a blank symbol is left inside the address."""
+    return not text.isascii() and (WHITE.search(text) is not None or any(c in BLANK_SYMBOLS for c in text))
 
 
 @lru_cache(maxsize=4096)
@@ -46,7 +63,7 @@ def normalise(raw: str) -> str:
         raise BadAddress(say("nl_address_long", value=printable(raw)))
     text = _visible(raw)
     local, at, domain = text.rpartition("@")
-    if not at or not local:
+    if not at or not local or _blank(text):
         raise BadAddress(say("email_format", value=printable(text)))
     try:
         local = validate_email_local_part(
@@ -71,6 +88,7 @@ def key(raw: str) -> str:
 
 
 def printable(value: str) -> str:
-    """A value from a file, safe to print: control and formatting characters escaped, the length bounded."""
-    shown = "".join(c if unicodedata.category(c)[0] != "C" else f"\\u{ord(c):04x}" for c in value[:SHOWN])
+    """A value from a file, safe to print: control, invisible and blank characters escaped (all but the
+    space), the length bounded."""
+    shown = "".join(f"\\u{ord(c):04x}" if UNSHOWN.match(c) or c in BLANK_SYMBOLS else c for c in value[:SHOWN])
     return shown + ("…" if len(value) > SHOWN else "")

@@ -36,9 +36,13 @@ class Backend(Protocol):
 
 
 def _existing_draft(backend: Backend, last: Entry | None, item: str, lang: str) -> str | None:
-    """A campaign created and not sent: from the log, or (a run that stopped before logging it) from the service."""
-    if last is not None and last.status == "created":
+    """A campaign created and not sent, or sent halfway: from the log, or (a run that stopped before logging
+    it) from the service."""
+    if last is not None and last.status in ("created", "sending"):
         return last.campaign
+    begun = getattr(backend, "find_begun", None)  # the outbox and SMTP: a sending the log lost goes on
+    if last is None and begun is not None and (campaign := begun(item, lang)) is not None:
+        return str(campaign)
     find = getattr(backend, "find_draft", None)
     return find(item, lang) if find is not None else None
 
@@ -56,6 +60,17 @@ def _sent_before(backend: Backend, log: SendLog, item: str, lang: str, dry_run: 
     if dry_run:
         return Entry(item, lang, backend.name, campaign, "sent", "?")
     return log.record(item, lang, backend.name, campaign, "sent")
+
+
+def _refuse_partly_sent(backend: Backend, log: SendLog, item: str, languages: list[str]) -> None:
+    """A sending that stopped halfway on another backend goes on only there: that backend alone knows who has
+    the message. BackendUnavailable before anything is done."""
+    for lang in languages:
+        begun = log.started(item, lang)
+        if begun is not None and begun.status == "sending" and begun.backend != backend.name:
+            raise BackendUnavailable(
+                say("nl_partly_sent", item=item, lang=lang, backend=begun.backend, campaign=begun.campaign, at=begun.at)
+            )
 
 
 def announce(
@@ -76,6 +91,8 @@ def announce(
     """`steps(lang)` is the progress display of the sending in that language."""
     if schedule is not None and not hasattr(backend, "schedule"):
         raise BackendUnavailable(say("nl_no_schedule", backend=backend.name))
+    if not (resend or test_to):
+        _refuse_partly_sent(backend, log, item, list(data.languages))
     report: list[Message] = []
     refused: list[Refusal] = []
     deferred: list[Refusal] = []
@@ -120,6 +137,8 @@ def announce(
                 )
             )
         elif send:
+            if last is None or (last.campaign, last.status) != (campaign, "sending"):
+                log.record(item, lang, backend.name, campaign, "sending")
             result = backend.send(campaign, lang, steps(lang) if steps else None)
             if not result.deferred:  # else the campaign stays `created`: a run again sends to the deferred only
                 log.record(item, lang, backend.name, campaign, "sent", recipients=result.count)

@@ -22,7 +22,7 @@ from .backends_base import BackendFailure, BackendUnavailable
 from .csvfile import Unreadable
 from .items import UnknownItem
 from .list_commands import add_list_commands
-from .lock import send_lock
+from .lock import audience_lock
 from .membership import pending, sync
 from .preview import write_preview
 from .sendlog import SendLog, SendLogInvalid
@@ -86,12 +86,13 @@ def sync_command(args: argparse.Namespace) -> int:
         report.append(say("nl_bad_rows", n=len(failed)))
     label = say("nl_progress_save").text(lang)
     try:
-        report += sync(
-            backend(args.backend, root, settings),
-            subscribers,
-            args.dry_run,
-            lambda total: progress(label, total, quiet=args.quiet),
-        )
+        with nullcontext() if args.dry_run else audience_lock(root, "sync"):
+            report += sync(
+                backend(args.backend, root, settings),
+                subscribers,
+                args.dry_run,
+                lambda total: progress(label, total, quiet=args.quiet),
+            )
     except (BackendUnavailable, BackendFailure) as exc:
         _say([exc.message], lang)
         return 2
@@ -122,12 +123,12 @@ def announce_command(args: argparse.Namespace) -> int:
             return 1
     settings = load_settings(root, args.config_file)
     try:
-        with nullcontext() if args.dry_run else send_lock(root):
+        with nullcontext() if args.dry_run else audience_lock(root, "announce"):
             report = announce(
                 backend(args.backend, root, settings),
                 data,
                 settings,
-                SendLog(root / LOG, languages=data.languages.codes),
+                SendLog(root / LOG),
                 args.item,
                 today(),
                 send=args.send,
@@ -156,7 +157,7 @@ def status_command(args: argparse.Namespace) -> int:
     try:
         settings = load_settings(root, args.config_file)
         chosen = backend(args.backend, root, settings)
-        report = status(chosen, SendLog(root / LOG, languages=settings.languages.codes)) + pending(chosen.members())
+        report = status(chosen, SendLog(root / LOG)) + pending(chosen.members())
     except SendLogInvalid as exc:
         _say([exc.problem], lang)
         return 1

@@ -9,9 +9,10 @@ the one message a kill can duplicate. The row's number, never the address, names
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+
+from .state import open_database
 
 SCHEMA = """CREATE TABLE IF NOT EXISTS deliveries (
     id INTEGER PRIMARY KEY, campaign TEXT NOT NULL, email TEXT NOT NULL, state TEXT NOT NULL,
@@ -26,8 +27,9 @@ class Delivery:
 
 class DeliveryJournal:
     def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(path, timeout=30)
+        self.db = open_database(
+            path, {"deliveries": {"id", "campaign", "email", "state", "detail", "at"}}, SCHEMA, timeout=30
+        )
         # WAL with NORMAL sync: each commit survives the process being killed (it is in the operating
         # system's hands at once), without waiting for the disk on every recipient.
         self.db.execute("PRAGMA journal_mode=WAL")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import nullcontext
 from pathlib import Path
 
 from ..labels import LABELS
@@ -13,8 +14,9 @@ from .backends import backend
 from .backends_base import BackendFailure, BackendUnavailable
 from .confirm import confirm
 from .csvfile import Unreadable, decode, delimiter, file_bytes, read_table
+from .lock import audience_lock
 from .membership import addresses, subscribe, unsubscribe
-from .settings import add_config_option, load_settings
+from .settings import Settings, add_config_option, load_settings
 
 
 def _say(lines: list[Message | Problem], lang: str) -> None:
@@ -37,15 +39,14 @@ def _given(args: argparse.Namespace, fallback: str) -> list[str]:
     return list(args.address) + (addresses_in(Path(args.from_file), fallback) if args.from_file else [])
 
 
-def _run(args: argparse.Namespace, action: str) -> int:
-    root, lang = Path(args.root), args.lang or system_language()
-    not_addresses: list[Message] = []
-    try:
-        settings = load_settings(root, args.config_file)
+def _change(args: argparse.Namespace, action: str, root: Path, settings: Settings, given: list[str]) -> list[Message]:
+    """The command's change (under the audience's lock unless a dry run) and its report."""
+    lang = args.lang or system_language()
+    with nullcontext() if args.dry_run else audience_lock(root, action):
         chosen = backend(args.backend, root, settings)
         if action == "confirm":
             label = say("nl_progress_ask").text(lang)
-            report = confirm(
+            return confirm(
                 chosen,
                 settings,
                 root / "outbox",
@@ -53,25 +54,30 @@ def _run(args: argparse.Namespace, action: str) -> int:
                 dry_run=args.dry_run,
                 steps=lambda total: progress(label, total, quiet=args.quiet),
             )
-        else:
+        if action == "unsubscribe":
+            return unsubscribe(chosen, given, args.dry_run)
+        return subscribe(
+            chosen,
+            given,
+            consent=args.consent,
+            rejoin=args.rejoin,
+            language=args.language,
+            original=settings.languages.original,
+            dry_run=args.dry_run,
+        )
+
+
+def _run(args: argparse.Namespace, action: str) -> int:
+    root, lang = Path(args.root), args.lang or system_language()
+    given: list[str] = []
+    try:
+        settings = load_settings(root, args.config_file)
+        if action != "confirm":
             given = _given(args, settings.regional.csv_encoding)
             if not given:
                 _say([say("nl_no_addresses")], lang)
                 return 1
-            not_addresses = addresses(given)[1]  # reported with the rest; they make the exit 1
-            report = (
-                unsubscribe(chosen, given, args.dry_run)
-                if action == "unsubscribe"
-                else subscribe(
-                    chosen,
-                    given,
-                    consent=args.consent,
-                    rejoin=args.rejoin,
-                    language=args.language,
-                    original=settings.languages.original,
-                    dry_run=args.dry_run,
-                )
-            )
+        report = _change(args, action, root, settings, given)
     except Unreadable as exc:
         _say([exc.problem], lang)
         return 1
@@ -79,7 +85,7 @@ def _run(args: argparse.Namespace, action: str) -> int:
         _say([exc.message], lang)
         return 2
     _say(list(report), lang)
-    return 1 if not_addresses else 0
+    return 1 if addresses(given)[1] else 0  # an argument that is no address makes the exit 1
 
 
 def _common(command: argparse.ArgumentParser) -> None:

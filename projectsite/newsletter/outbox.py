@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -91,6 +92,14 @@ class OutboxBackend:
         (folder / "message.html").write_text(mail.html, encoding="utf-8")
         (folder / "message.txt").write_text(mail.text, encoding="utf-8")
         return campaign
+
+    def find_begun(self, item: str, lang: str) -> str | None:
+        """The last campaign of this item and language whose sending began (the journal has a delivery of it):
+        one the send log lost, to be continued instead of sent to everyone again."""
+        name = re.compile(re.escape(f"{item.replace(':', '-')}-{lang}-") + r"\d{8}T\d{6}-[0-9a-f]{6}")
+        folder = self.folder / "campaigns"
+        found = sorted(p.name for p in folder.iterdir() if name.fullmatch(p.name)) if folder.is_dir() else []
+        return next((c for c in reversed(found) if self.journal.deliveries(c)), None)
 
     def _campaign_email(self, campaign: str, lang: str) -> Email:
         folder = self.folder / "campaigns" / campaign

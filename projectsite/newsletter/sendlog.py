@@ -1,7 +1,8 @@
 """The record of announcements, committed as data/newsletter-log.yaml: what was created and sent, never who to.
 
-Append-only: a campaign's creation and its sending are two entries, so a run that stopped between them
-finds the campaign again instead of making a second one. The log is validated whenever it is read (a hand
+Append-only: a campaign's creation, the start of its sending and its end are three entries, so a run that
+stopped between them finds the campaign again instead of making a second one, and a sending that stopped
+halfway is known whatever backend runs next (announce.py refuses to start it again on another backend). The log is validated whenever it is read (a hand
 edit or a merge conflict is a message with its line, never a resend) and each entry is added by reading
 the file again and replacing it whole (a temporary file, then os.replace), under the send lock.
 """
@@ -17,19 +18,20 @@ from pathlib import Path
 
 import yaml
 
-from ..locales import UNCONFIGURED_SITE_LANGUAGES
 from ..messages import Message, say
 from ..problems import Problem, field_path
 from ..yamlfile import SyntaxProblem, parse
 
 HEADER = "# Announcements of the newsletter, written by `projectsite newsletter announce`. No personal data.\n"
-STATUSES = ("created", "sent", "scheduled")
+STATUSES = ("created", "sent", "scheduled", "sending")
 DELIVERED = ("sent", "scheduled")
+STARTED = ("sending", "sent", "scheduled")  # someone may have it
 REQUIRED = ("item", "language", "backend", "campaign", "status", "at")
 CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(\s|$)")
 CHECKS: dict[str, tuple[re.Pattern[str], str]] = {
     "item": (re.compile(r"(event|news):[^\s:]+"), "event:<id> or news:<slug>"),
-    "language": (re.compile(r"[a-z]{2,3}"), "a language code"),  # of the site's languages: _language_check
+    # any language a site may have (its mkdocs.yml says which): a code like et, en, ru or pt-BR
+    "language": (re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*"), "a language code like et, en or ru"),
     "backend": (re.compile(r"outbox|smtp|mailchimp"), "outbox, smtp or mailchimp"),
     "campaign": (re.compile(r"[A-Za-z0-9._:-]+"), "a campaign id"),
     "status": (re.compile("|".join(STATUSES)), ", ".join(STATUSES)),
@@ -44,7 +46,7 @@ class Entry:
     language: str
     backend: str
     campaign: str
-    status: str  # created, sent, scheduled
+    status: str  # created, sending (written before the first message leaves), sent, scheduled
     at: str
     recipients: int | None = None
 
@@ -59,13 +61,7 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def _language_check(languages: tuple[str, ...]) -> tuple[re.Pattern[str], str]:
-    """The site's languages (the configuration's), as CHECKS writes a field's rule: 'et or en'."""
-    pattern = re.compile("|".join(re.escape(code) for code in languages))
-    return pattern, " or ".join((", ".join(languages[:-1]), languages[-1])) if len(languages) > 1 else languages[0]
-
-
-def _entry(node: yaml.Node, index: int, file: str, languages: tuple[str, ...]) -> Entry:
+def _entry(node: yaml.Node, index: int, file: str) -> Entry:
     """One entry, read as written (no YAML 1.1 guessing), or the first thing wrong with it."""
 
     def wrong(line: int, field: str, message: Message) -> SendLogInvalid:
@@ -80,7 +76,7 @@ def _entry(node: yaml.Node, index: int, file: str, languages: tuple[str, ...]) -
             raise wrong(_line(key), name, say("unknown_known", key=name, known=", ".join(CHECKS)))
         if not isinstance(value, yaml.ScalarNode):
             raise wrong(_line(value), name, say("nl_log_value", expected=CHECKS[name][1], value="…"))
-        pattern, expected = _language_check(languages) if name == "language" else CHECKS[name]
+        pattern, expected = CHECKS[name]
         if not pattern.fullmatch(value.value):
             raise wrong(_line(value), name, say("nl_log_value", expected=expected, value=value.value))
         values[name] = value.value
@@ -120,7 +116,7 @@ def _has_anchor(root: yaml.Node) -> bool:
     return False
 
 
-def read_entries(path: Path, file: str, languages: tuple[str, ...] = UNCONFIGURED_SITE_LANGUAGES) -> list[Entry]:
+def read_entries(path: Path, file: str) -> list[Entry]:
     """The log's entries; a log changed by hand into something else is a SendLogInvalid naming file and line."""
     if not path.exists():
         return []
@@ -136,7 +132,7 @@ def read_entries(path: Path, file: str, languages: tuple[str, ...] = UNCONFIGURE
         return []
     if not isinstance(root, yaml.SequenceNode):
         raise SendLogInvalid(Problem(file, _line(root), "", say("nl_log_shape")))
-    return [_entry(node, index, file, languages) for index, node in enumerate(root.value)]
+    return [_entry(node, index, file) for index, node in enumerate(root.value)]
 
 
 def _write(path: Path, entries: list[Entry]) -> None:
@@ -166,10 +162,9 @@ class SendLog:
         self,
         path: Path,
         file: str = "data/newsletter-log.yaml",
-        languages: tuple[str, ...] = UNCONFIGURED_SITE_LANGUAGES,
     ):
-        self.path, self.file, self.languages = path, file, languages
-        self.entries = read_entries(path, file, languages)
+        self.path, self.file = path, file
+        self.entries = read_entries(path, file)
 
     def latest(self, item: str, language: str, backend: str) -> Entry | None:
         found = [e for e in self.entries if (e.item, e.language, e.backend) == (item, language, backend)]
@@ -180,13 +175,18 @@ class SendLog:
         found = [e for e in self.entries if (e.item, e.language) == (item, language) and e.status in DELIVERED]
         return found[-1] if found else None
 
+    def started(self, item: str, language: str) -> Entry | None:
+        """The last sending of the item in the language that began, finished or not, by any backend."""
+        found = [e for e in self.entries if (e.item, e.language) == (item, language) and e.status in STARTED]
+        return found[-1] if found else None
+
     def record(
         self, item: str, language: str, backend: str, campaign: str, status: str, recipients: int | None = None
     ) -> Entry:
         """Adds an entry to the log as it is on disk now (never a stale copy), so no entry is ever lost."""
         at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
         entry = Entry(item, language, backend, campaign, status, at, recipients)
-        self.entries = read_entries(self.path, self.file, self.languages) + [entry]
+        self.entries = read_entries(self.path, self.file) + [entry]
         self.path.parent.mkdir(parents=True, exist_ok=True)
         _write(self.path, self.entries)
         return entry

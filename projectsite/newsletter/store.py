@@ -7,11 +7,11 @@ Besides each member's status it keeps the times a status began (`since`), the la
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from .audience import Member
+from .state import open_database
 
 SCHEMA = """CREATE TABLE IF NOT EXISTS members (
     email TEXT PRIMARY KEY, name TEXT NOT NULL, language TEXT NOT NULL, status TEXT NOT NULL, tags TEXT NOT NULL)"""
@@ -34,8 +34,7 @@ def now() -> str:
 
 class LocalAudience:
     def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(path)
+        self.db = open_database(path, {"members": {"email", "name", "language", "status", "tags"}}, SCHEMA)
         with self.db:
             self.db.execute(SCHEMA)
             present = {row[1] for row in self.db.execute("PRAGMA table_info(members)")}
