@@ -106,7 +106,7 @@ class CalendarSet:
         views: Mapping[str, EventView] | None = None,
     ) -> CalendarSet:
         """`views`: the events' views by id when the build has made them (site_views.py)."""
-        stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        stamp = dates.build_time()
         dated = [e for e in events if e.start is not None]
         made = views or {}
         components = {

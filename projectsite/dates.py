@@ -70,6 +70,27 @@ def today() -> dt.date:
         ) from None
 
 
+def build_time() -> dt.datetime:
+    """When the build stamps its outputs (an RSS lastBuildDate, an iCalendar DTSTAMP): now in UTC, to the second.
+
+    `SOURCE_DATE_EPOCH` (seconds since 1970-01-01 UTC, the reproducible-builds convention, which MkDocs follows
+    for the sitemap too) pins it, so that two builds of the same sources are the same bytes. It pins only these
+    stamps, never today: a CI that sets it to the last commit's time must still move past events to the archive
+    (PROJECTSITE_TODAY pins today)."""
+    pinned = os.environ.get("SOURCE_DATE_EPOCH")
+    if not pinned:
+        return dt.datetime.now(dt.UTC).replace(microsecond=0)
+    try:
+        if not (pinned.isascii() and pinned.isdigit()):  # the convention's form: ASCII digits only
+            raise ValueError(pinned)
+        return dt.datetime.fromtimestamp(int(pinned), dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise SystemExit(
+            f"SOURCE_DATE_EPOCH={pinned[:40]!r}: write the time as whole seconds since 1970-01-01 UTC, "
+            f"for example 1685577600 / kirjuta aeg täissekunditena alates 1970-01-01 UTC, näiteks 1685577600"
+        ) from None
+
+
 def day_of(when: When) -> dt.date:
     return when.date() if isinstance(when, dt.datetime) else when
 

@@ -74,7 +74,7 @@ def build_feed(
     feed.link(href=root + links.FEED, rel="self", type="application/rss+xml")
     feed.link(href=root, rel="alternate")  # feedgen's RSS <link> is the last one given
     feed.language(lang)
-    feed.lastBuildDate(dt.datetime.now(dates.zone()))
+    feed.lastBuildDate(dates.build_time().astimezone(dates.zone()))
     for item in feed_items(data, lang, site_url, today, views):
         entry = feed.add_entry(order="append")
         entry.title(item.title)
