@@ -24,6 +24,8 @@ from projectsite.locales import UNCONFIGURED_SITE_LANGUAGES
 from projectsite.messages import say
 from projectsite.problems import Problem
 
+from . import core_logger
+
 DEFAULT_CONFIG = "mkdocs.yml"
 
 
@@ -105,7 +107,7 @@ class _Collect(logging.Handler):
 @contextmanager
 def _collected() -> Iterator[_Collect]:
     """MkDocs' configuration errors, which it logs, kept for one message (and not printed twice)."""
-    logger = logging.getLogger("mkdocs")
+    logger = core_logger()
     handler, propagate = _Collect(), logger.propagate
     logger.addHandler(handler)
     logger.propagate = False

@@ -12,7 +12,9 @@ from projectsite.messages import say
 from projectsite.problems import Problem
 from projectsite.translations import summary
 
-log = logging.getLogger("mkdocs.plugins.projectsite")
+from . import core_logger
+
+log = core_logger("plugins.projectsite")
 
 # Lines that ask nothing of an editor: shown only with `mkdocs serve -v` / `mkdocs build -v`.
 NOISE = (
@@ -60,12 +62,12 @@ class QuietNoise(logging.Filter):
         if record.levelno > logging.WARNING or not any(n in record.getMessage() for n in noise):
             return True
         record.levelno, record.levelname = logging.DEBUG, "DEBUG"
-        return logging.getLogger("mkdocs").isEnabledFor(logging.DEBUG)
+        return core_logger().isEnabledFor(logging.DEBUG)
 
 
 def quiet_noise() -> tuple[QuietNoise, list[logging.Handler]]:
     """Installs the filter on MkDocs' handlers; give the result to loud_again() when done."""
-    noise, handlers = QuietNoise(), list(logging.getLogger("mkdocs").handlers)
+    noise, handlers = QuietNoise(), list(core_logger().handlers)
     for handler in handlers:
         handler.addFilter(noise)
     return noise, handlers
