@@ -6,7 +6,8 @@ PYTHON ?= python3
 # Material's end-of-life banner is known (README, "Stack"); keep the editor's output to the point.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve serve-example build check lint test test-fast schema bench mutants clean java-runtime
+.PHONY: install serve serve-example build check lint test test-fast schema bench mutants clean java-runtime \
+	fork-env build-fork
 
 TEST_STAMP  := $(VENV)/.installed-test
 BENCH_STAMP := $(VENV)/.installed-bench
@@ -41,6 +42,16 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/projectsite check
+
+# ProperDocs, the maintained continuation of MkDocs 1.6, in place of MkDocs (ENGINE.md, "Moving to another MkDocs
+# core"): .venv-fork/ has the same pins with the core swapped, made once (scripts/fork_env.py); build-fork builds
+# the site with it, strictly, into site/ as `make build` does.
+FORK := .venv-fork
+fork-env: $(STAMP)
+	$(BIN)/python scripts/fork_env.py
+
+build-fork: fork-env
+	$(FORK)/bin/properdocs build --strict -f mkdocs.yml
 
 # Browser-side test tools from npm (axe-core, the Nu Html Checker); the checker runs on Java.
 NODE_STAMP := node_modules/.installed
@@ -94,4 +105,4 @@ mutants: $(TEST_STAMP)
 	$(BIN)/python scripts/plant_bugs.py
 
 clean:
-	rm -rf site $(VENV) node_modules test-artifacts
+	rm -rf site $(VENV) $(FORK) node_modules test-artifacts

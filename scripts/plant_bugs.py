@@ -424,6 +424,7 @@ def make_copy(dest: Path) -> Path:
     """A copy of the repository's tracked sources (not .venv, not site/) with the package on the path."""
     ignore = shutil.ignore_patterns(
         ".venv",
+        ".venv-fork",  # its projectsite is this folder's: a copy makes its own when a test asks for it
         "node_modules",
         "site",
         ".git",
