@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from conftest import Project
+from pages import soup
 
 SECRET = "SECRET-TOKEN-4711"
 
@@ -88,3 +90,18 @@ def test_a_prose_page_that_is_not_utf8_ends_the_build_with_a_message(project: Pr
     (project.root / "docs/et/media.md").write_bytes(b"---\ntitle: M\n---\n\n# M\n\nK\xf5ik\n")
     result = project.build()
     assert result.returncode == 1 and "docs/et/media.md:7:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_themes_files_are_published_from_wherever_the_theme_is_installed(project: Project) -> None:
+    """The tests' environment lies outside the project's folder, as a site's may: every script and stylesheet the
+    page loads from the site (Material's bundle, the engine's styles) is there all the same."""
+    assert not (Path(sys.prefix).resolve()).is_relative_to(project.root.resolve())
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    page = soup(project.root / "site", "index.html")
+    loaded = [str(s["src"]) for s in page.find_all("script", src=True)]
+    loaded += [str(link["href"]) for link in page.find_all("link", rel="stylesheet")]
+    local = [rel for rel in loaded if "://" not in rel and not rel.startswith("//")]
+    assert any("assets/javascripts/bundle." in rel for rel in local), local
+    missing = [rel for rel in local if not (project.root / "site" / rel.split("?")[0]).is_file()]
+    assert not missing, missing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.structure.files import Files
@@ -10,9 +11,15 @@ from projectsite.filesystem import forbidden, holds_addresses
 
 
 def publishable(files: Files, root: Path) -> Files:
-    """The files without those (projectsite/filesystem.py tells the editor about each, as a problem)."""
+    """The files without those (projectsite/filesystem.py tells the editor about each, as a problem).
+
+    Judged are the files of the project's own folders (docs/, overrides/): a file of an installed theme (Material's,
+    the engine's) comes from wherever Python installed it, often outside the project, and is published as it is."""
+    project = os.path.abspath(root)
     for file in list(files):
-        source = file.abs_src_path
-        if source is not None and (forbidden(Path(source), root) or holds_addresses(source)):
+        source, folder = file.abs_src_path, file.src_dir
+        if source is None or folder is None or not Path(os.path.abspath(folder)).is_relative_to(project):
+            continue  # generated, or an installed theme's
+        if forbidden(Path(source), root) or holds_addresses(source):
             files.remove(file)
     return files
