@@ -7,7 +7,7 @@ PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve serve-example build check lint test test-fast schema bench mutants clean java-runtime \
-	fork-env build-fork
+	fork-env build-fork test-fork
 
 TEST_STAMP  := $(VENV)/.installed-test
 BENCH_STAMP := $(VENV)/.installed-bench
@@ -50,8 +50,14 @@ FORK := .venv-fork
 fork-env: $(STAMP)
 	$(BIN)/python scripts/fork_env.py
 
+# Both sites, as `make build` and `make serve-example` build them, with ProperDocs.
 build-fork: fork-env
 	$(FORK)/bin/properdocs build --strict -f mkdocs.yml
+	cd examples/laane-viru && ../../$(FORK)/bin/properdocs build --strict -f mkdocs.yml
+
+# The comparison of the two cores' sites (tests/test_core_fork.py), alone.
+test-fork: $(TEST_STAMP)
+	$(PYTEST) -m fork
 
 # Browser-side test tools from npm (axe-core, the Nu Html Checker); the checker runs on Java.
 NODE_STAMP := node_modules/.installed
@@ -81,9 +87,9 @@ lint: $(TEST_STAMP)
 test: lint $(NODE_STAMP) java-runtime /usr/bin/chromium
 	$(PYTEST)
 
-# The tests that need no browser and no Java.
+# The tests that need no browser, no Java and no second environment from the package index (.venv-fork/).
 test-fast: $(TEST_STAMP)
-	$(PYTEST) -m "not browser and not validator"
+	$(PYTEST) -m "not browser and not validator and not fork"
 
 # What must hold for any valid content of the sites (tests/site/): what the publishing workflow runs, so that a
 # correct content edit never stops publishing.

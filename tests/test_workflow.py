@@ -67,3 +67,17 @@ def test_every_command_it_runs_exists_in_the_project() -> None:
 def test_the_data_check_reports_as_github_annotations() -> None:
     check = next(s for s in steps() if "projectsite" in s.get("run", ""))
     assert "--format github" in check["run"]
+
+
+def test_a_job_builds_both_sites_on_the_fork_and_compares_the_cores_without_holding_up_publishing() -> None:
+    jobs = workflow()["jobs"]
+    fork = jobs["fork"]
+    runs = [step["run"] for step in fork["steps"] if "run" in step]
+    assert runs == ["make fork-env", "make build-fork", "make test-fork"]
+    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nbuild-fork:", 1)[1].split("\n\n", 1)[0]
+    assert "properdocs build --strict" in recipe and "examples/laane-viru" in recipe  # both sites, strictly
+    checkout = next(s for s in fork["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # the pages' dates come from git, as in the build job
+    assert fork["if"] == "github.event_name != 'schedule'"
+    assert jobs["deploy"]["needs"] == "build" and "permissions" not in fork
+    assert not any(s.get("uses", "").startswith(("actions/deploy-pages@", "actions/upload")) for s in fork["steps"])
