@@ -141,7 +141,8 @@ def load_site_config(root: Path, config_file: str | None = None) -> SiteConfig:
 
 
 def _error_line(exc: BaseException) -> int | None:
-    mark = getattr(getattr(exc, "__cause__", None) or exc, "problem_mark", None)
+    """The line of a YAML error, which MkDocs' loader raises again as a ConfigurationError (its context)."""
+    mark = getattr(exc.__cause__ or exc.__context__ or exc, "problem_mark", None)
     return mark.line + 1 if mark is not None else None
 
 
