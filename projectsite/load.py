@@ -97,10 +97,15 @@ def unknown_data_files(root: FsPath) -> list[Problem]:
 
 
 def load_site(
-    root: FsPath, docs_dir: str = "docs", site: SiteConfig | None = None, config_file: str | None = None
+    root: FsPath,
+    docs_dir: str = "docs",
+    site: SiteConfig | None = None,
+    config_file: str | None = None,
+    folders: bool = True,
 ) -> tuple[SiteData, list[Problem]]:
     """Everything the pages are made of, and every problem found on the way. `site` is the configuration
-    MkDocs loaded (the plugin's); without it, `config_file` (default mkdocs.yml) is loaded by MkDocs' loader."""
+    MkDocs loaded (the plugin's); without it, `config_file` (default mkdocs.yml) is loaded by MkDocs' loader.
+    `folders=False` leaves out the folders' own rules (folder_problems: the caller checks them when a page changes)."""
     if site is None:
         try:
             site = load_site_config(root, config_file)
@@ -120,7 +125,7 @@ def load_site(
     if (root / docs_dir).is_dir():
         problems += pages_without_counterpart(root, docs_dir, languages)
     problems += unknown_data_files(root)
-    problems += folder_problems(root, docs_dir)
+    problems += folder_problems(root, docs_dir) if folders else []
     problems += _outside_project(settings.project, lists["events"])
     return SiteData(news=news, languages=languages, settings=settings, **lists), problems
 

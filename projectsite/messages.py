@@ -315,6 +315,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The preview shows these problems until they are fixed.",
         "et": "Eelvaade näitab neid vigu, kuni need on parandatud.",
     },
+    "preview_build_stopped": {
+        "en": "the site's build stopped: {error}",
+        "et": "saidi ehitamine katkes: {error}",
+    },
     "warning": {"en": "warning", "et": "hoiatus"},
     "no_event": {
         "en": "no event with the id '{id}' in data/events.yaml",

@@ -31,11 +31,11 @@ class Problem:
     category: Literal["data", "translation", "period"] = "data"
 
     def text(self, lang: str = FALLBACK) -> str:
-        """'data/events.yaml:14: events[2].end: ends ...', in English or Estonian."""
+        """'data/events.yaml:14: events[2].end: ends ...', in English or Estonian (without a file: the message)."""
         where = f"{self.file}:{self.line}" if self.line else self.file
         label = "" if self.severity == "error" else say("warning").text(lang) + ": "
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {label}{self.message.text(lang)}"
+        return f"{where + ':' if where else ''}{field} {label}{self.message.text(lang)}".lstrip()
 
     def __str__(self) -> str:
         return self.text(FALLBACK)

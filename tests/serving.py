@@ -34,6 +34,7 @@ class Preview:
     project: Project
     today: str = "2023-06-01"
     verbose: bool = False
+    locale: str = "C.UTF-8"  # the editor's system language (LANG): C is English, et_EE.UTF-8 Estonian
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
 
@@ -46,7 +47,8 @@ class Preview:
         return self.project.root / "serve.log"
 
     def __enter__(self) -> Self:
-        env = {**os.environ, "PROJECTSITE_TODAY": self.today, "NO_MKDOCS_2_WARNING": "1", "LANG": "C.UTF-8"}
+        env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")}
+        env |= {"PROJECTSITE_TODAY": self.today, "NO_MKDOCS_2_WARNING": "1", "LANG": self.locale}
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
                 [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{self.port}"] + (["-v"] if self.verbose else []),

@@ -97,6 +97,7 @@ MESSAGES: dict[str, str] = {
     "preview_intro": "Эти ошибки в данных не дают собрать сайт:",
     "preview_advice": "Исправьте файл и сохраните его: эта страница обновится сама. `projectsite check` показывает те же ошибки.",
     "preview_waiting": "Предпросмотр показывает эти ошибки, пока они не исправлены.",
+    "preview_build_stopped": "сборка сайта остановилась: {error}",
     "warning": "предупреждение",
     "no_event": "в data/events.yaml нет события с id '{id}'",
     "no_post": "новости '{slug}' нет ни в docs/et/news/, ни в docs/en/news/",

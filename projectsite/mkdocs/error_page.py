@@ -22,7 +22,8 @@ RELOAD = """(function poll(epoch){fetch("/livereload/"+epoch+"/"+Date.now(),{cac
 def _problem(problem: Problem, lang: str) -> str:
     where = f"{problem.file}:{problem.line}" if problem.line else problem.file
     field = f" <code>{escape(problem.field)}</code>:" if problem.field else ""
-    return f'<li><span class="where">{escape(where)}</span>:{field} {escape(problem.message.text(lang))}</li>'
+    place = f'<span class="where">{escape(where)}</span>:' if where else ""
+    return f"<li>{place}{field} {escape(problem.message.text(lang))}</li>"
 
 
 def _section(problems: list[Problem], lang: str, heading: str) -> str:

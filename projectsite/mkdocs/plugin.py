@@ -72,7 +72,13 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         if self.config.fast_preview:
             watching.watch_closely(server)
+        preview.keep_serving(server, config, self.state, self.failing)
         return server
+
+    def failing(self) -> None:
+        """A rebuild raised (keep_serving): what follows from the problems page is quiet, as for a data error."""
+        if self.quiet is not None:
+            self.quiet[0].failing = True
 
     @event_priority(0)  # before i18n's on_files (-100), which sorts the files into languages
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -137,13 +137,30 @@ def load_site_config(root: Path, config_file: str | None = None) -> SiteConfig:
         except RecursionError:
             raise ConfigUnreadable(Problem(name, None, "", say("config_too_deep"))) from None
         except (Abort, ConfigurationError, OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            if (line := _not_utf8_line(exc, path)) is not None:
+                raise ConfigUnreadable(Problem(name, line, "", say("not_utf8"))) from None
             error = " ".join(("; ".join(collected.lines) or str(exc)).split())
             raise ConfigUnreadable(Problem(name, _error_line(exc), "", say("config_invalid", error=error))) from None
     return from_mkdocs(config)
 
 
+def _not_utf8_line(exc: BaseException, path: Path) -> int | None:
+    """The line of the first byte that is not UTF-8, when that is why the file did not load (a file saved
+    as Windows-1257, say: PyYAML's ReaderError gives the byte's offset in the file it read)."""
+    reader = exc.__cause__ or exc.__context__ or exc
+    if not isinstance(reader, yaml.reader.ReaderError) or reader.encoding == "unicode":  # unicode: a control character
+        return None
+    try:
+        if Path(reader.name).resolve() != path.resolve():
+            return None  # a file it INHERITs: MkDocs' own words name it
+        return path.read_bytes().count(b"\n", 0, reader.position) + 1
+    except (OSError, RuntimeError, TypeError):
+        return None
+
+
 def _error_line(exc: BaseException) -> int | None:
-    mark = getattr(getattr(exc, "__cause__", None) or exc, "problem_mark", None)
+    """The line of a YAML error, which MkDocs' loader raises again as a ConfigurationError (its context)."""
+    mark = getattr(exc.__cause__ or exc.__context__ or exc, "problem_mark", None)
     return mark.line + 1 if mark is not None else None
 
 

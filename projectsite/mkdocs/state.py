@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from projectsite.filesystem import folder_problems
 from projectsite.languages import Languages, from_i18n
 from projectsite.load import SiteData, load_site
 from projectsite.locales import UNCONFIGURED_SITE_LANGUAGES
@@ -49,14 +51,34 @@ def languages_of(config: MkDocsConfig) -> Languages:
     return from_i18n(entries, language(config)) or Languages(UNCONFIGURED_SITE_LANGUAGES)
 
 
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """A file's modification time, size and kind (a link's own where it leads nowhere); None when it is gone."""
+    for look in (path.stat, path.lstat):
+        try:
+            info = look()
+        except OSError:
+            continue
+        return info.st_mtime_ns, info.st_size, info.st_mode
+    return None
+
+
 def _fingerprint(root: Path, docs_dir: str) -> tuple[Any, ...]:
     """What the data is made of, by modification time: a change in any of them means loading again
     (the configuration is compared as MkDocs loaded it: BuildState.site)."""
     paths = [root / "data" / f"{name}.yaml" for name in DATA_FILES]
     paths += sorted((root / "data").glob("*.y*ml"))  # a file nothing reads is worth a warning too
     paths += sorted((root / docs_dir).glob("*/news/*.md"))
-    read = tuple((str(p), p.stat().st_mtime_ns if p.exists() else None) for p in paths)
+    read = tuple((str(p), _stamp(p)) for p in paths)
     return read + tuple(sorted(str(p) for p in (root / docs_dir).rglob("*.md")))  # which pages have a counterpart
+
+
+def _pages_fingerprint(folder: Path) -> tuple[Any, ...]:
+    """Every file and folder under the pages' folder, by its stamp: a page saved again (as Windows-1257, say, or
+    as a link that leads nowhere) is checked again before MkDocs reads it (folder_problems, a few milliseconds)."""
+    found: list[tuple[str, Any]] = []
+    for here, dirs, names in os.walk(folder):
+        found += [(os.path.join(here, name), _stamp(Path(here, name))) for name in dirs + names]
+    return tuple(sorted(found))
 
 
 @dataclass
@@ -64,8 +86,13 @@ class BuildState:
     """What the plugin's events share while the languages are built (and, under serve, between rebuilds)."""
 
     data: SiteData | None = None
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # the data's, then the folders'
     fingerprint: tuple[Any, ...] = ()
+    # The problems of the data alone, and of the folders' files (links out, address files, pages not UTF-8):
+    # a page saved again checks the folders again, without loading the data again.
+    data_problems: list[Problem] = field(default_factory=list)
+    folder_problems: list[Problem] = field(default_factory=list)
+    pages_fingerprint: tuple[Any, ...] | None = None
     # The event pages added to this language's build: their src_uri → their one-marker content.
     stubs: dict[str, str] = field(default_factory=dict)
     # The default language's /404.html, put back after the other languages' builds overwrote it.
@@ -119,10 +146,14 @@ class BuildState:
         docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
         site = self.site if self.site is not None else from_mkdocs(config)
         config_file = Path(config.config_file_path or root / "mkdocs.yml")
-        stamp = (site, config_file.stat().st_mtime_ns if config_file.exists() else None, *_fingerprint(root, docs_dir))
+        stamp = (site, _stamp(config_file), *_fingerprint(root, docs_dir))
+        pages = _pages_fingerprint(root / docs_dir)
         if self.data is None or stamp != self.fingerprint:
-            self.data, self.problems = load_site(root, docs_dir, site)
-            self.fingerprint = stamp
+            self.data, self.data_problems = load_site(root, docs_dir, site, folders=False)
+            self.fingerprint, self.pages_fingerprint = stamp, None
+        if pages != self.pages_fingerprint:
+            self.folder_problems, self.pages_fingerprint = folder_problems(root, docs_dir), pages
+        self.problems = self.data_problems + self.folder_problems
         if self.failed:
             raise DataProblems(self.problems, self.editor_language)
         return self.data
