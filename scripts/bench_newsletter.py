@@ -28,9 +28,10 @@ def subscribers(folder: Path, n: int) -> Path:
 
 
 def local(folder: Path, people: int) -> None:
-    """The outbox backend's SQLite audience, in a project folder of its own (only mkdocs.yml is read)."""
+    """The outbox backend's SQLite audience, in a project folder of its own (mkdocs.yml, empty docs/ and data/)."""
     project = folder / "project"
-    project.mkdir()
+    for folder_name in ("docs", "data"):
+        (project / folder_name).mkdir(parents=True)
     (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
     csv = subscribers(folder, people)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MAILCHIMP_", "SMTP_"))}

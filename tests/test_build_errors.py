@@ -72,9 +72,9 @@ def test_a_misspelt_marker_is_reported(project: Project) -> None:
 def test_lines_that_ask_nothing_of_the_editor_show_only_when_verbose(project: Project) -> None:
     quiet = project.build(strict=False)
     assert quiet.returncode == 0, quiet.stderr
-    assert "lunr.js" not in quiet.stderr and "site_description" not in quiet.stderr
+    assert "site_description" not in quiet.stderr
     verbose = mkdocs(["build", "-v", "-d", str(project.root / "site")], cwd=project.root)
-    assert "lunr.js" in verbose.stderr and "site_description" in verbose.stderr
+    assert "site_description" in verbose.stderr
 
 
 def test_missing_english_is_reported_plainly(project: Project) -> None:

@@ -13,7 +13,9 @@ POSTPONED = "- id: a\n  title: A\n  status: postponed\n  start: 2024-05-02 10:00
 
 def test_a_previous_start_the_spring_forward_night_skips_is_an_error(tmp_path: Path) -> None:
     line = only(problems_in(tmp_path, "events", POSTPONED.format(when="2024-03-31 03:30")))
-    assert line.startswith("data/events.yaml:5: events[0].previous_start: 2024-03-31 03:30 does not exist in Tallinn")
+    assert line.startswith(
+        "data/events.yaml:5: events[0].previous_start: 2024-03-31 03:30 does not exist in the site's time zone (Europe/Tallinn)"
+    )
 
 
 def test_a_previous_start_the_autumn_night_repeats_is_a_warning(tmp_path: Path) -> None:

@@ -69,5 +69,6 @@ def test_a_language_code_that_is_no_code_is_still_refused(tmp_path: Path) -> Non
         encoding="utf-8",
     )
     (tmp_path / "mkdocs.yml").write_text("site_name: T\nsite_url: https://example.org/\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
     result = newsletter(tmp_path, "status")
     assert result.returncode == 1 and "language: expected a language code" in result.stdout

@@ -17,10 +17,7 @@ from . import core_logger
 log = core_logger("plugins.projectsite")
 
 # Lines that ask nothing of an editor: shown only with `mkdocs serve -v` / `mkdocs build -v`.
-NOISE = (
-    "is not supported by lunr.js",  # mkdocs-static-i18n: lunr.js has no Estonian; search works without it
-    "config 'site_description' with",
-)  # mkdocs-static-i18n: the English site_description, as configured
+NOISE = ("config 'site_description' with",)  # mkdocs-static-i18n: the English site_description, as configured
 # While the preview shows the error page (a build without pages), what follows from that.
 NOISE_WHILE_FAILING = ("Could not find a homepage for locale", '" code 404')
 
