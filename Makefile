@@ -100,7 +100,7 @@ test-site: $(TEST_STAMP)
 schema: $(STAMP)
 	$(BIN)/projectsite schema
 
-# Figures into test-artifacts/bench/ (doc-notes/bench.md says how to read them); ×500 is about 20,000 events.
+# Figures into test-artifacts/bench/ (MAINTAINING.md, "Benchmarks", says how to read them); ×500 is about 20,000 events.
 bench: $(BENCH_STAMP) $(NODE_STAMP) /usr/bin/chromium
 	$(BIN)/python scripts/bench.py --ours-only 500
 	$(BIN)/python scripts/bench_newsletter.py

@@ -23,8 +23,8 @@ HELP: dict[str, tuple[str, str]] = {
     "time": ('Kellaaeg, näiteks "14:00" või "14:15–15:15".', 'Time of day, e.g. "14:00" or "14:15–15:15".'),
     "item": ("Mis sel ajal toimub.", "What happens at that time."),
     "Event.start": (
-        "Algus: AAAA-KK-PP või AAAA-KK-PP TT:MM (Tallinna aeg); jäta välja, kui kuupäev pole veel teada.",
-        "Start: YYYY-MM-DD or YYYY-MM-DD HH:MM (Tallinn time); leave it out while the date is not known.",
+        "Algus: AAAA-KK-PP või AAAA-KK-PP TT:MM (saidi ajavööndis); jäta välja, kui kuupäev pole veel teada.",
+        "Start: YYYY-MM-DD or YYYY-MM-DD HH:MM (the site's time zone); leave it out while the date is not known.",
     ),
     "Event.year": (
         "Ainult sündmusele ilma alguseta (start): aasta, kui see on teada.",

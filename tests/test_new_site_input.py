@@ -38,6 +38,9 @@ def test_a_hostile_name_builds_strictly_and_shows_as_text(tmp_path: Path, key: s
     assert built.returncode == 0, built.stderr
     home = soup(folder / "site", "index.html")
     assert text(found(home.h1)) == " ".join(name.split())
+    assert found(home.title).get_text().endswith(" ".join(name.split())), "the name, not its character references"
+    header = found(home.select_one(".md-header__topic .md-ellipsis"))
+    assert text(header) == " ".join(name.split())
     pages = sorted((folder / "site").rglob("*.html"))
     assert len(pages) > 5
     for page in pages:

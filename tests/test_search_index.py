@@ -71,6 +71,22 @@ def test_building_again_writes_the_same_index_bytes(fixture_site: Path) -> None:
     assert before == after
 
 
+def test_a_page_whose_front_matter_says_exclude_is_not_indexed_and_boost_weighs_it(tmp_path: Path) -> None:
+    site = new_site(tmp_path / "otsing")
+    for name, wish in (("hidden", "{exclude: true}"), ("heavy", "{boost: 3}"), ("plain", "{exclude: false}")):
+        (site / "docs" / "en" / f"{name}.md").write_text(f"---\nsearch: {wish}\n---\n\n# {name}\n\nText.\n")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    html = {
+        name: (site / "site" / "en" / name / "index.html").read_text(encoding="utf-8")
+        for name in ("hidden", "heavy", "plain")
+    }
+    assert "data-pagefind-body" not in html["hidden"]
+    assert 'data-pagefind-body data-pagefind-weight="3"' in html["heavy"]
+    assert MARKED in html["plain"]
+    assert index_languages(site / "site")["en"] == marked_pages(site / "site", under_en=True) + 1  # + heavy
+
+
 def sized_site(folder: Path, pages: int) -> tuple[int, int]:
     site = new_site(folder)
     for n in range(pages):
@@ -82,7 +98,7 @@ def sized_site(folder: Path, pages: int) -> tuple[int, int]:
 
 
 def test_the_index_grows_linearly_with_the_number_of_pages(tmp_path: Path) -> None:
-    """Bytes per added page stay the same from 20 to 80 pages (doc-notes/search.md has the figures)."""
+    """Bytes per added page stay the same from 20 to 80 pages (MAINTAINING.md, "Search", has the figures)."""
     base_files, base = sized_site(tmp_path / "zero", 0)
     small_files, small = sized_site(tmp_path / "small", 20)
     large_files, large = sized_site(tmp_path / "large", 80)

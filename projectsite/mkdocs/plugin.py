@@ -60,7 +60,7 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
             terminal.loud_again(self.quiet)
             self.quiet = None
 
-    # First: before Material's search on_config (0), which loads the theme's templates for its language settings,
+    # First: before any other plugin reads the theme (its templates, its language),
     # and i18n's (-100), which sets the theme's language on the same Theme object.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

@@ -31,7 +31,17 @@ def in_its_language(page: Page, config: MkDocsConfig) -> bool:
 
 
 def mark_content(output: str, page: Page, config: MkDocsConfig) -> str:
-    return output.replace(CONTENT, MARKED, 1) if in_its_language(page, config) else output
+    """Marks the page's content for Pagefind, unless it is a fallback copy or its front matter says
+    `search: {exclude: true}`; `search: {boost: n}` weighs its words n times (Pagefind takes 0 to 10)."""
+    given = page.meta.get("search")
+    wish: dict[str, object] = given if isinstance(given, dict) else {}
+    if not in_its_language(page, config) or wish.get("exclude") is True:
+        return output
+    boost = wish.get("boost")
+    if isinstance(boost, int | float) and not isinstance(boost, bool) and boost != 1:
+        weight = min(max(float(boost), 0.0), 10.0)
+        return output.replace(CONTENT, MARKED[:-1] + f' data-pagefind-weight="{weight:g}">', 1)
+    return output.replace(CONTENT, MARKED, 1)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
