@@ -315,6 +315,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The preview shows these problems until they are fixed.",
         "et": "Eelvaade näitab neid vigu, kuni need on parandatud.",
     },
+    "data_template_error": {
+        "en": "the site's data template stopped the build: {error}",
+        "et": "saidi andmemall peatas ehitamise: {error}",
+    },
     "preview_build_stopped": {
         "en": "the site's build stopped: {error}",
         "et": "saidi ehitamine katkes: {error}",

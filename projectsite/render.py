@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.numbers import format_decimal
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, pass_context
 
 from . import amounts, dates, escape, links, richtext
 from .labels import LABELS, language_note
@@ -85,11 +85,19 @@ def _post_link(context: Any, post: NewsPost) -> str:
     return links.language_path(context["site"]["url"], page_lang, original) + f"news/{post.slug}/"
 
 
-def environment(lang: str, to_html: Callable[[str], str] = richtext.to_html) -> Environment:
+def template_loader(overrides: Path | None) -> BaseLoader:
+    """The engine's data templates, each replaced by the site's own of the same name in `overrides`, if any."""
+    engine = PackageLoader("projectsite", "templates")
+    return ChoiceLoader([FileSystemLoader(overrides), engine]) if overrides is not None else engine
+
+
+def environment(
+    lang: str, to_html: Callable[[str], str] = richtext.to_html, overrides: Path | None = None
+) -> Environment:
     """The templates' environment for a language; `to_html` converts the data's Markdown (once per text in a
-    build: site_views.Conversions)."""
+    build: site_views.Conversions); `overrides` is the site's folder of its own data templates."""
     env = Environment(
-        loader=PackageLoader("projectsite", "templates"),
+        loader=template_loader(overrides),
         autoescape=False,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -160,7 +168,8 @@ class Renderer:
             return _plain_environment(self.lang)
         kept = self.shared.environments.get(self.lang)
         if kept is None:
-            kept = self.shared.environments[self.lang] = environment(self.lang, self.shared.conversions.html)
+            made = environment(self.lang, self.shared.conversions.html, self.shared.templates)
+            kept = self.shared.environments[self.lang] = made
         return kept
 
     def render(self, template: str, page_dir: str, **context: Any) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from jinja2 import Environment
 
@@ -57,6 +58,13 @@ class SiteViews:
     conversions: Conversions = field(default_factory=Conversions)
     languages: dict[tuple[str, str], LanguageViews] = field(default_factory=dict)  # by (language, site_url)
     environments: dict[str, Environment] = field(default_factory=dict)  # render.py's, converting through this
+    templates: Path | None = None  # the site's own data templates (render.template_loader), if it has any
+
+    def use_templates(self, folder: Path | None) -> None:
+        """The site's folder of data templates for this build: the environments are made again if it changed."""
+        if folder != self.templates:
+            self.templates = folder
+            self.environments.clear()
 
     def of(self, data: SiteData, lang: str, today: dt.date, site_url: str) -> LanguageViews:
         """The language's views of this data, made (again) only for what changed since they were last made."""
