@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import locale
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -638,19 +639,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "nl_progress_ask": {"en": "asking", "et": "küsin"},
     "nl_progress_send": {"en": "sending ({lang})", "et": "saadan ({lang})"},
     "n_error_one": {"en": "{n} error", "et": "{n} viga"},
-    "n_error_many": {"en": "{n} errors", "et": "{n} viga"},
+    "n_error_other": {"en": "{n} errors", "et": "{n} viga"},
     "n_warning_one": {"en": "{n} warning", "et": "{n} hoiatus"},
-    "n_warning_many": {"en": "{n} warnings", "et": "{n} hoiatust"},
+    "n_warning_other": {"en": "{n} warnings", "et": "{n} hoiatust"},
     "n_events_one": {"en": "{n} event", "et": "{n} sündmus"},
-    "n_events_many": {"en": "{n} events", "et": "{n} sündmust"},
+    "n_events_other": {"en": "{n} events", "et": "{n} sündmust"},
     "n_trainings_one": {"en": "{n} training programme", "et": "{n} koolitusprogramm"},
-    "n_trainings_many": {"en": "{n} training programmes", "et": "{n} koolitusprogrammi"},
+    "n_trainings_other": {"en": "{n} training programmes", "et": "{n} koolitusprogrammi"},
     "n_media_one": {"en": "{n} media item", "et": "{n} meediakajastus"},
-    "n_media_many": {"en": "{n} media items", "et": "{n} meediakajastust"},
+    "n_media_other": {"en": "{n} media items", "et": "{n} meediakajastust"},
     "n_team_one": {"en": "{n} team member", "et": "{n} meeskonnaliige"},
-    "n_team_many": {"en": "{n} team members", "et": "{n} meeskonnaliiget"},
+    "n_team_other": {"en": "{n} team members", "et": "{n} meeskonnaliiget"},
     "n_pages_one": {"en": "{n} page", "et": "{n} leht"},
-    "n_pages_many": {"en": "{n} pages", "et": "{n} lehte"},
+    "n_pages_other": {"en": "{n} pages", "et": "{n} lehte"},
     "end_without_start": {
         "en": "an event whose start is not known has no end: write the start too, or remove the end",
         "et": "sündmusel, mille algus pole teada, pole ka lõppu: kirjuta ka algus (start) või eemalda lõpp (end)",
@@ -871,6 +872,10 @@ class Message:
     def text(self, lang: str = FALLBACK) -> str:
         """In `lang`; in English where that language's catalogue has no text for this message."""
         values = {k: _render(v, lang) for k, v in self.params}
+        if self.key not in CATALOGUE and "n" in values:  # a count: its form in this language (count())
+            texts = CATALOGUE[plural_key(self.key, values["n"], lang)]
+            fallback = CATALOGUE[plural_key(self.key, values["n"], FALLBACK)]
+            return (texts.get(lang) or fallback[FALLBACK]).format(**values)
         texts = CATALOGUE[self.key]
         return (texts.get(lang) or texts[FALLBACK]).format(**values)
 
@@ -914,8 +919,19 @@ def say(key: str, /, **params: Any) -> Message:
 
 
 def count(n: int, noun: str) -> Message:
-    """'1 event', '3 events' / '1 sündmus', '3 sündmust'."""
-    return say(f"n_{noun}_{'one' if n == 1 else 'many'}", n=n)
+    """'1 event', '3 events' / '1 sündmus', '3 sündmust' / '1 событие', '3 события', '5 событий': the form is
+    chosen in the message's language by CLDR's plural rules (Babel), from the keys `n_<noun>_<form>`."""
+    return Message(f"n_{noun}", (("n", n),))
+
+
+def plural_key(key: str, n: int, lang: str) -> str:
+    """`n_events` → `n_events_few` for 3 in Russian: CLDR's form of n in `lang` ('one', 'few', 'many', 'other'),
+    or 'other' where the catalogue has no text for that form in that language."""
+    try:
+        form = str(Locale.parse(lang).plural_form(n))
+    except (ValueError, UnknownLocaleError):
+        form = "one" if n == 1 else "other"
+    return f"{key}_{form}" if lang in CATALOGUE.get(f"{key}_{form}", {}) else f"{key}_other"
 
 
 def system_language() -> str:
@@ -932,6 +948,9 @@ def _known(value: str) -> str:
     return code if code in MESSAGE_LANGUAGES else FALLBACK
 
 
+PLURAL_FORM = re.compile(r"^n_\w+_(zero|one|two|few|many|other)$")
+
+
 def _other_catalogues() -> frozenset[str]:
     """Languages beyond the two written here: `locales/messages_<code>.py` files, merged into CATALOGUE once,
     when this module is first imported. Their codes."""
@@ -943,6 +962,8 @@ def _other_catalogues() -> frozenset[str]:
         for key, text in module.MESSAGES.items():
             if key in CATALOGUE:
                 CATALOGUE[key][lang] = text
+            elif PLURAL_FORM.match(key):  # a plural form the written languages lack ('few' in Russian)
+                CATALOGUE[key] = {lang: text}
         found.add(lang)
     return frozenset(found)
 

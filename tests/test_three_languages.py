@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import string
 from pathlib import Path
 
@@ -116,7 +117,7 @@ def test_the_check_speaks_russian_to_a_russian_editor(tmp_path: Path, capsys: py
     assert main(["check", "--root", str(folder), "--lang", "ru"]) == 1
     out = capsys.readouterr().out
     assert "data/events.yaml:3: events[0].start: «14.06.2031» записано как день.месяц.год" in out
-    assert "ошибок: 1" in out
+    assert "1 ошибка" in out
 
 
 def test_every_message_exists_in_every_language_with_the_same_placeholders() -> None:
@@ -125,7 +126,13 @@ def test_every_message_exists_in_every_language_with_the_same_placeholders() -> 
 
     languages = {lang for texts in CATALOGUE.values() for lang in texts}
     assert {"et", "en", "ru"} <= languages
-    missing = [(key, lang) for key, texts in CATALOGUE.items() for lang in languages if lang not in texts]
+    plural = re.compile(r"^n_\w+_(zero|one|two|few|many)$")  # a form that CLDR gives some languages only
+    missing = [
+        (key, lang)
+        for key, texts in CATALOGUE.items()
+        for lang in languages
+        if lang not in texts and not plural.match(key)
+    ]
     assert missing == []
     differing = [key for key, texts in CATALOGUE.items() if len({frozenset(fields(t)) for t in texts.values()}) > 1]
     assert differing == []
