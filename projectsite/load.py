@@ -9,10 +9,11 @@ from typing import Any
 
 from .dates import day_of, use_zone
 from .filesystem import folder_problems
+from .labels import LABELS
 from .languages import Languages, site_languages
 from .locales import UNCONFIGURED_SITE_LANGUAGES
-from .messages import say
-from .mkdocs.siteconfig import ConfigUnreadable, SiteConfig, load_site_config
+from .messages import FALLBACK, say
+from .mkdocs.siteconfig import ConfigUnreadable, SiteConfig, line_of, load_site_config
 from .models import DATA_FILES, Event, MediaItem, NewsPost, TeamMember, Training
 from .news import read_news
 from .period import events_outside
@@ -127,7 +128,24 @@ def load_site(
     problems += unknown_data_files(root)
     problems += folder_problems(root, docs_dir) if folders else []
     problems += _outside_project(settings.project, lists["events"])
+    problems += _languages_without_words(site)
     return SiteData(news=news, languages=languages, settings=settings, **lists), problems
+
+
+def _languages_without_words(site: SiteConfig) -> list[Problem]:
+    """A site language the engine has no catalogue for: its pages would have no words around the data."""
+    line = line_of(site.node, "plugins", "i18n", "languages")
+    labels = len(LABELS[FALLBACK])
+    return [
+        Problem(
+            site.file,
+            line,
+            "languages",
+            say("no_catalogue", lang=code, count=labels, known=", ".join(sorted(LABELS))),
+        )
+        for code in site.languages.codes
+        if code not in LABELS
+    ]
 
 
 def _outside_project(project: ProjectSettings | None, events: list[Event]) -> list[Problem]:

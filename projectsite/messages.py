@@ -316,6 +316,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The preview shows these problems until they are fixed.",
         "et": "Eelvaade näitab neid vigu, kuni need on parandatud.",
     },
+    "no_catalogue": {
+        "en": "the engine has no words for the language '{lang}' ({count} labels around the data, its dates and "
+        "numbers): the languages it has are {known}; add projectsite/locales/{lang}.py (copy en.py and translate it)",
+        "et": "mootoril pole keele „{lang}“ sõnu ({count} silti andmete ümber, kuupäevad ja arvud): tal on keeled "
+        "{known}; lisa projectsite/locales/{lang}.py (kopeeri en.py ja tõlgi see)",
+    },
     "data_template_error": {
         "en": "the site's data template stopped the build: {error}",
         "et": "saidi andmemall peatas ehitamise: {error}",

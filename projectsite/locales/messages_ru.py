@@ -188,6 +188,7 @@ MESSAGES: dict[str, str] = {
     "nl_progress_save": "сохранение",
     "nl_progress_ask": "запросы",
     "nl_progress_send": "отправка ({lang})",
+    "no_catalogue": "у движка нет слов для языка «{lang}» ({count} подписей вокруг данных, даты и числа): есть языки {known}; добавьте projectsite/locales/{lang}.py (скопируйте en.py и переведите)",
     "data_template_error": "шаблон данных сайта остановил сборку: {error}",
     "n_error_one": "{n} ошибка",
     "n_error_few": "{n} ошибки",
