@@ -9,12 +9,13 @@ from typing import Any
 
 from .dates import day_of, use_zone
 from .filesystem import folder_problems
+from .kinds import DATA_FILES, KINDS
 from .labels import LABELS
 from .languages import Languages, site_languages
 from .locales import UNCONFIGURED_SITE_LANGUAGES
 from .messages import FALLBACK, say
 from .mkdocs.siteconfig import ConfigUnreadable, SiteConfig, line_of, load_site_config
-from .models import DATA_FILES, Event, MediaItem, NewsPost, TeamMember, Training
+from .models import Event, MediaItem, NewsPost, TeamMember, Training
 from .news import read_news
 from .period import events_outside
 from .problems import Problem
@@ -32,6 +33,7 @@ class SiteData:
     trainings: list[Training] = field(default_factory=list)
     media: list[MediaItem] = field(default_factory=list)
     team: list[TeamMember] = field(default_factory=list)
+    more: dict[str, list[Any]] = field(default_factory=dict)  # the registered kinds' lists (projectsite/kinds/)
     news: dict[str, list[NewsPost]] = field(default_factory=dict)
     languages: Languages = field(default_factory=lambda: Languages(UNCONFIGURED_SITE_LANGUAGES))
     settings: SiteExtra = field(default_factory=SiteExtra)  # `extra.projectsite`, validated
@@ -129,7 +131,8 @@ def load_site(
     problems += folder_problems(root, docs_dir) if folders else []
     problems += _outside_project(settings.project, lists["events"])
     problems += _languages_without_words(site)
-    return SiteData(news=news, languages=languages, settings=settings, **lists), problems
+    more = {name: lists.pop(name) for name in KINDS}
+    return SiteData(news=news, languages=languages, settings=settings, more=more, **lists), problems
 
 
 def _languages_without_words(site: SiteConfig) -> list[Problem]:

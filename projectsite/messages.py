@@ -924,6 +924,11 @@ def say(key: str, /, **params: Any) -> Message:
     return Message(key, tuple(sorted(params.items())))
 
 
+def add_texts(key: str, texts: dict[str, str]) -> None:
+    """A registered kind's words (projectsite/kinds/), merged into the catalogue once, when kinds is imported."""
+    CATALOGUE.setdefault(key, {}).update(texts)
+
+
 def count(n: int, noun: str) -> Message:
     """'1 event', '3 events' / '1 sündmus', '3 sündmust' / '1 событие', '3 события', '5 событий': the form is
     chosen in the message's language by CLDR's plural rules (Babel), from the keys `n_<noun>_<form>`."""

@@ -15,6 +15,7 @@ from babel.numbers import format_decimal
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, pass_context
 
 from . import amounts, dates, escape, links, richtext
+from .kinds import KINDS
 from .labels import LABELS, language_note
 from .load import SiteData
 from .models import MediaItem, NewsPost
@@ -228,6 +229,9 @@ class Renderer:
             return self.render("news.md.j2", page_dir, posts=self.data.news_in(self.lang))
         if name == "latest-news":
             return self.render("latest_news.md.j2", page_dir, posts=self.data.news_in(self.lang)[:3])
+        if (kind := KINDS.get(name)) is not None:
+            items = kind.order(self.data.more.get(name, []))
+            return self.render(kind.template, page_dir, items=items, K=kind.words[self.lang])
         return None
 
     def fill(self, markdown: str, page_dir: str) -> tuple[str, list[str]]:
@@ -257,8 +261,8 @@ MARKER_SOURCES = {
 
 
 def _sources(config_file: str) -> dict[str, str]:
-    """MARKER_SOURCES, the facts in the configuration file the site is built from (`-f`)."""
-    return {**MARKER_SOURCES, "facts": config_file}
+    """MARKER_SOURCES and the registered kinds', the facts in the configuration file the site is built from (`-f`)."""
+    return {**MARKER_SOURCES, **{name: f"data/{name}.yaml" for name in KINDS}, "facts": config_file}
 
 
 def markers_without_data(root: Path, markdown: str, config_file: str = "mkdocs.yml") -> list[tuple[str, str]]:

@@ -8,9 +8,9 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from .kinds import DATA_FILES, KINDS
 from .languages import Languages
 from .locales import UNCONFIGURED_SITE_LANGUAGES
-from .models import DATA_FILES
 
 # (Estonian, English) help for each field, by "Model.field" or, shared by every model, by "field".
 HELP: dict[str, tuple[str, str]] = {
@@ -161,7 +161,8 @@ def data_schema(name: str, languages: Languages | None = None) -> dict[str, Any]
             **schema["$defs"]["Text"],
             **_text_schema(languages or Languages(UNCONFIGURED_SITE_LANGUAGES)),
         }
-    et, en = FILE_TITLES[name]
+    kind = KINDS.get(name)
+    et, en = (kind.title["et"], kind.title["en"]) if kind is not None else FILE_TITLES[name]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"{et} / {en}",

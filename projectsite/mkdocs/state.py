@@ -11,11 +11,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from projectsite.filesystem import folder_problems
+from projectsite.kinds import DATA_FILES
 from projectsite.languages import Languages, from_i18n
 from projectsite.load import SiteData, load_site
 from projectsite.locales import UNCONFIGURED_SITE_LANGUAGES
 from projectsite.messages import say, system_language
-from projectsite.models import DATA_FILES
 from projectsite.problems import Problem, errors
 from projectsite.revisions import History, read_history
 from projectsite.settings import SiteExtra

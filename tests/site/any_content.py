@@ -116,6 +116,12 @@ def media_are_shown(sources: SiteSources, site: Path) -> list[str]:
     return _listed(sources, site, "media", lambda lang: [sources.text(m["title"], lang) for m in sources.media])
 
 
+def publications_are_shown(sources: SiteSources, site: Path) -> list[str]:
+    return _listed(
+        sources, site, "publications", lambda lang: [sources.text(p["title"], lang) for p in sources.publications]
+    )
+
+
 def team_is_shown(sources: SiteSources, site: Path) -> list[str]:
     return _listed(sources, site, "team", lambda lang: [" ".join(str(p["name"]).split()) for p in sources.team])
 
@@ -162,6 +168,7 @@ EVERY_CHECK: tuple[Check, ...] = (
     feeds_hold_the_newest_items,
     trainings_are_shown,
     media_are_shown,
+    publications_are_shown,
     team_is_shown,
     posts_are_published_and_listed,
     links_resolve,

@@ -76,6 +76,7 @@ class SiteSources:
     trainings: list[dict[str, Any]]
     media: list[dict[str, Any]]
     team: list[dict[str, Any]]
+    publications: list[dict[str, Any]]
     posts: dict[str, dict[str, str]]  # post name -> {language: title}
 
     @property
@@ -119,5 +120,6 @@ def read_sources(root: Path) -> SiteSources:
         trainings=_data(root, "trainings"),
         media=_data(root, "media"),
         team=_data(root, "team"),
+        publications=_data(root, "publications"),
         posts=posts,
     )

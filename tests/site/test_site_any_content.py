@@ -50,6 +50,10 @@ def test_every_media_item_is_shown(built: BuiltSite) -> None:
     assert any_content.media_are_shown(built.sources, built.site) == []
 
 
+def test_every_publication_is_shown(built: BuiltSite) -> None:
+    assert any_content.publications_are_shown(built.sources, built.site) == []
+
+
 def test_every_team_member_is_shown(built: BuiltSite) -> None:
     assert any_content.team_is_shown(built.sources, built.site) == []
 
