@@ -15,7 +15,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 def inline(value: str) -> str:
     """Plain text for a line of Markdown (a title, a name, a table cell)."""
     one_line = " ".join(_CONTROL.sub("", value).split())
-    return line_start(_MARKUP.sub(r"\\\1", escape(one_line, quote=True)))
+    # Markdown's characters first: escaped after the HTML, the '#' of '&#x27;' would be, and a heading's
+    # entry in the table of contents would show '&#x27;' for an apostrophe.
+    return line_start(escape(_MARKUP.sub(r"\\\1", one_line), quote=True))
 
 
 _LIST_MARKER = re.compile(r"^(\d+)\.(?=\s)")

@@ -18,7 +18,7 @@ from projectsite.schema import data_schema
 
 PUBLICATIONS = """
 - id: vanem
-  title: {et: Vanem uuring, en: Older study}
+  title: {et: Vanem uuring, en: "The county's older study"}
   type: study
   year: 2021
   url: https://uuringud.example.net/vanem.pdf
@@ -74,6 +74,12 @@ def test_an_author_is_text_and_a_link_leads_to_the_publication(site: Path) -> No
     assert [a["href"] for a in page.select("article a") if "Open the publication" in a.get_text()] == [
         "https://uuringud.example.net/vanem.pdf"
     ]
+
+
+def test_an_apostrophe_in_a_title_reads_as_one_in_the_heading_and_the_table_of_contents(site: Path) -> None:
+    page = soup(site, "en/project/index.html")
+    assert "The county's older study" in [h.get_text(strip=True) for h in page.select("article h3")]
+    assert "The county's older study" in [a.get_text(strip=True) for a in page.select(".md-nav--secondary a")]
 
 
 def test_a_type_the_kind_does_not_have_names_file_line_and_field(tmp_path: Path) -> None:
