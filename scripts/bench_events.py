@@ -3,9 +3,9 @@
     .venv/bin/python scripts/bench_events.py 2000 20000 [--out test-artifacts/bench/events.md]
 
 For each n: a copy of the LÕIM site in a temporary folder, its news posts left out, and n events (a fixed
-seed; dates spread over 2000-2026; a title, a place and a 15-word summary with a link in each language, a
+seed; dates spread over 2000-2026; a title, a place and a 10-word summary with a link in each language, a
 registration), committed to a fresh git repository (the page dates come from git, as on CI); then
-`mkdocs build -q` under `/usr/bin/time`. 15 words keep 20,000 events under the data file's 10 MB limit.
+`mkdocs build -q` under `/usr/bin/time`. Ten words keep 20,000 events under the data file's 10 MB limit.
 Prints a row per n as soon as it is measured and appends it to the table in --out.
 """
 
@@ -34,10 +34,10 @@ def _text(rng: random.Random, words: int) -> str:
 
 def event(rng: random.Random, i: int) -> dict[str, object]:
     day = f"{2000 + i % 27}-{1 + i % 12:02}-{1 + i % 28:02}"
-    summary = _text(rng, 14)
+    summary = _text(rng, 9)
     return {
         "id": f"synthetic-{i}",
-        "title": {"et": f"Sündmus {i}: {_text(rng, 3)}", "en": f"Event {i}: {_text(rng, 3)}"},
+        "title": {"et": f"Sündmus {i}: {_text(rng, 2)}", "en": f"Event {i}: {_text(rng, 2)}"},
         "start": f"{day} 10:00",
         "end": f"{day} 14:00",
         "location": "Võru",
