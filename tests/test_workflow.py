@@ -81,3 +81,26 @@ def test_a_job_builds_both_sites_on_the_fork_and_compares_the_cores_without_hold
     assert fork["if"] == "github.event_name != 'schedule'"
     assert jobs["deploy"]["needs"] == "build" and "permissions" not in fork
     assert not any(s.get("uses", "").startswith(("actions/deploy-pages@", "actions/upload")) for s in fork["steps"])
+
+
+ENGINE_WORKFLOW = ROOT / ".github" / "workflows" / "engine.yml"
+
+
+def engine_workflow() -> dict[Any, Any]:
+    loaded: dict[Any, Any] = yaml.safe_load(ENGINE_WORKFLOW.read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_the_engines_suite_runs_without_the_sites_content_and_only_on_changes_to_the_engine() -> None:
+    runs = [step["run"] for step in engine_workflow()["jobs"]["engine"]["steps"] if "run" in step]
+    assert runs[0] == "rm -rf data docs"  # before any test: no content decides whether the engine passes
+    assert [run.split()[1] for run in runs[1:]] == ["lint", "test-engine"]
+    assert {"lint", "test-engine"} <= make_targets()
+    for trigger in ("push", "pull_request"):
+        paths = engine_workflow()[True][trigger]["paths"]
+        assert "projectsite/**" in paths and not any(p.startswith(("data", "docs")) for p in paths)
+
+
+def test_the_engines_tests_leave_out_the_sites_own() -> None:
+    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\ntest-engine:", 1)[1].split("\n\n", 1)[0]
+    assert "--ignore=tests/site" in recipe
