@@ -1,21 +1,32 @@
 """Build benchmarks: the site at ×1, ×10 and ×100 of its content, side by side with plain MkDocs (Material and
 mkdocs-static-i18n on the same pages), Hugo and Zensical, and the preview's latency as an editor sees it.
 
-Run with `make bench`. Writes the table into OUT/bench.md (default test-artifacts/bench/) and prints it.
+Run with `make bench` (side by side at ×1, ×10, ×100) or `make bench-20k` (our build alone at ×500). Writes the
+table into OUT/bench.md (default test-artifacts/bench/) and prints it. Each row is printed and added to that file as
+soon as its size is measured, so a run stopped later keeps its rows; the complete table replaces the file at the end.
+A build that fails (a non-zero exit, a timeout, a project that cannot be made) is a "failed" row's cell, with its
+reason, and the run goes on with the others.
 `--smoke` is the test suite's run: the smallest size, one repetition, one edit of each kind, no page weights.
+`--fake-failure NAME` puts a command that exits 1 in place of that generator's build (what the test of a failing
+generator runs).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import os
 import platform
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +51,13 @@ GOAL_RATIO = 1.3  # our build at ×100 within 1.3× of plain MkDocs on the same 
 GOAL_BIG_SECONDS = 600  # 20,000 events built in under 10 minutes
 
 
+GENERATORS = {"ours": "our build", "plain": "plain MkDocs", "hugo": "Hugo", "zensical": "Zensical"}
+# What `--fake-failure` runs in place of a build: a command that fails as a build does, through the same code.
+FAKE_FAILURE = [sys.executable, "-c", "import sys; sys.exit('fake failure (--fake-failure)')"]
+
+Command = tuple[list[str], Path]
+
+
 @dataclass(frozen=True)
 class Run:
     wall: float
@@ -48,65 +66,157 @@ class Run:
 
 
 @dataclass(frozen=True)
+class Failed:
+    """A build that did not finish: `reason` goes in the table's cell, `detail` (its last error line) below it."""
+
+    reason: str
+    detail: str
+
+
+Outcome = Run | Failed
+
+
+@dataclass(frozen=True)
 class Row:
     factor: int
-    pages: int
-    events: int
-    media: int
-    ours: Run
-    plain: Run | None
-    hugo: Run | None
-    zensical: Run | None
+    pages: int | None  # None: the size itself could not be made (every build of the row failed)
+    events: int | None
+    media: int | None
+    ours: Outcome
+    plain: Outcome | None  # None: not built at this size (--ours-only)
+    hugo: Outcome | None
+    zensical: Outcome | None
 
 
-def run_once(args: list[str], cwd: Path) -> Run:
-    started = time.perf_counter()
-    process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert process.stderr is not None
-    errors = process.stderr.read()  # read while it runs: a full pipe would stop the build
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(args)} failed in {cwd}:\n{errors.decode()[-2000:]}")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+@dataclass(frozen=True)
+class Plan:
+    repeat: int
+    timeout: float  # seconds for one build process
+    fake_failures: frozenset[str]
 
 
-def median_run(commands: list[tuple[list[str], Path]], repeat: int) -> Run:
-    """The median over `repeat` runs of the commands one after the other (their times added up)."""
+def _last_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1][:300] if lines else "no error output"
+
+
+def _kill_group(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):  # it ended meanwhile
+        os.killpg(pid, signal.SIGKILL)
+
+
+def run_once(args: list[str], cwd: Path, timeout: float) -> Outcome:
+    """One build in a process (and process group) of its own: its times, or why it failed. Past `timeout` seconds
+    the whole group is killed."""
+    with tempfile.TemporaryFile() as stderr:  # a file, not a pipe: a build's helpers cannot keep us waiting
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True
+        )
+        timed_out = threading.Event()
+
+        def expire() -> None:
+            timed_out.set()
+            _kill_group(process.pid)
+
+        timer = threading.Timer(timeout, expire)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        except BaseException:  # Ctrl-C: the build is in a session of its own and would go on without us
+            _kill_group(process.pid)
+            raise
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - started
+        process.returncode = code = os.waitstatus_to_exitcode(status)
+        stderr.seek(0)
+        errors = stderr.read()[-4000:].decode(errors="replace")
+    if timed_out.is_set():
+        reason = f"timed out after {timeout:g} s"
+    elif code != 0:
+        reason = f"exit {code}" if code > 0 else f"killed by signal {-code}"
+    else:
+        return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    print(f"{' '.join(args)} failed ({reason}) in {cwd}:\n{errors[-2000:]}", file=sys.stderr, flush=True)
+    return Failed(reason, _last_line(errors))
+
+
+def median_run(commands: list[Command], repeat: int, timeout: float) -> Outcome:
+    """The median over `repeat` runs of the commands one after the other (their times added up); the first
+    failure ends it."""
     runs = []
     for _ in range(repeat):
-        parts = [run_once(args, cwd) for args, cwd in commands]
+        parts = []
+        for args, cwd in commands:
+            part = run_once(args, cwd, timeout)
+            if isinstance(part, Failed):
+                return part
+            parts.append(part)
         runs.append(Run(sum(p.wall for p in parts), sum(p.cpu for p in parts), max(p.rss_mb for p in parts)))
     return Run(
         statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs), max(r.rss_mb for r in runs)
     )
 
 
-def mkdocs_build(project: Path) -> tuple[list[str], Path]:
+def mkdocs_build(project: Path) -> Command:
     return [str(BIN / "mkdocs"), "build", "--clean", "-q", "-d", str(project / "site")], project
 
 
-def hugo_build(project: Path) -> tuple[list[str], Path]:
+def hugo_build(project: Path) -> Command:
     return [str(BIN / "hugo"), "--quiet", "--cleanDestinationDir", "-d", str(project / "public")], project
 
 
-def zensical_build(project: Path) -> tuple[list[str], Path]:
+def zensical_build(project: Path) -> Command:
     return [str(BIN / "zensical"), "build", "--clean", "-f", str(project / "mkdocs.yml")], project
 
 
-def measure(factor: int, tmp: Path, repeat: int, ours_only: bool) -> Row:
-    site = copy_project(tmp / f"x{factor}")
-    synthesize(site, factor)
-    events, media = count_items(site)
-    pages = plain_pages(site)
+def _setup_failed(error: Exception) -> Failed:
+    traceback.print_exc()
+    return Failed("setup failed", f"{type(error).__name__}: {error}"[:300])
+
+
+def build(name: str, factor: int, commands: Callable[[], list[Command]], plan: Plan) -> Outcome:
+    """One generator at one size: its project made by `commands`, then built `plan.repeat` times."""
+    try:
+        made = commands()
+    except Exception as error:  # a project that cannot be made is that generator's failure, not the run's
+        outcome: Outcome = _setup_failed(error)
+    else:
+        if name in plan.fake_failures:
+            made = [(FAKE_FAILURE, cwd) for _, cwd in made]
+        outcome = median_run(made, plan.repeat, plan.timeout)
+    shown = f"{outcome.wall:.2f} s" if isinstance(outcome, Run) else f"failed ({outcome.reason}): {outcome.detail}"
+    print(f"×{factor} {GENERATORS[name]}: {shown}", flush=True)
+    return outcome
+
+
+def measure(factor: int, tmp: Path, plan: Plan, ours_only: bool) -> Row:
+    site = tmp / f"x{factor}"
+    try:
+        copy_project(site)
+        synthesize(site, factor)
+        events, media = count_items(site)
+        pages = plain_pages(site)
+    except Exception as error:
+        failed = _setup_failed(error)
+        print(f"×{factor}: {failed.reason}: {failed.detail}", flush=True)
+        if ours_only:
+            return Row(factor, None, None, None, failed, None, None, None)
+        return Row(factor, None, None, None, failed, failed, failed, failed)
     count = sum(len(files) for files in pages.values())
-    ours = median_run([mkdocs_build(site)], repeat)
+    ours = build("ours", factor, lambda: [mkdocs_build(site)], plan)
     if ours_only:
         return Row(factor, count, events, media, ours, None, None, None)
-    plain = median_run([mkdocs_build(plain_mkdocs_project(site, pages, tmp / f"plain{factor}"))], repeat)
-    hugo = median_run([hugo_build(hugo_project(pages, tmp / f"hugo{factor}"))], repeat)
-    zensical = median_run(
-        [zensical_build(p) for p in zensical_projects(site, pages, tmp / f"zensical{factor}")], repeat
+    plain = build(
+        "plain", factor, lambda: [mkdocs_build(plain_mkdocs_project(site, pages, tmp / f"plain{factor}"))], plan
+    )
+    hugo = build("hugo", factor, lambda: [hugo_build(hugo_project(pages, tmp / f"hugo{factor}"))], plan)
+    zensical = build(
+        "zensical",
+        factor,
+        lambda: [zensical_build(p) for p in zensical_projects(site, pages, tmp / f"zensical{factor}")],
+        plan,
     )
     return Row(factor, count, events, media, ours, plain, hugo, zensical)
 
@@ -150,31 +260,70 @@ def page_weights(site: Path) -> list[tuple[str, int]]:
 # ---------------------------------------------------------------- the report
 
 
-def _ratio(ours: Run, other: Run | None) -> str:
-    return f"{ours.wall / other.wall:.2f}" if other is not None else "–"
+NOT_BUILT = "–"  # not built at this size (--ours-only)
+FAILED_RATIO = "failed"  # a ratio with a failed build on either side
 
 
-def _wall(run: Run | None) -> str:
-    return f"{run.wall:.2f} s" if run is not None else "–"
+def _ratio(ours: Outcome, other: Outcome | None) -> str:
+    if other is None:
+        return NOT_BUILT
+    if isinstance(ours, Failed) or isinstance(other, Failed):
+        return FAILED_RATIO
+    return f"{ours.wall / other.wall:.2f}"
 
 
-def report(rows: list[Row], latency: Latency | None, weights: list[tuple[str, int]], repeat: int) -> str:
-    lines = [
+def _wall(outcome: Outcome | None) -> str:
+    if outcome is None:
+        return NOT_BUILT
+    if isinstance(outcome, Failed):
+        return f"failed ({outcome.reason})"
+    return f"{outcome.wall:.2f} s"
+
+
+def _count(value: int | None) -> str:
+    return str(value) if value is not None else "—"
+
+
+def intro(repeat: int) -> list[str]:
+    """The lines above the rows: when and how, and the table's head."""
+    return [
         f"Measured {time.strftime('%Y-%m-%d %H:%M %Z')} on {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}; the median of {repeat} run(s) each; memory is the peak of one "
-        "build process; Zensical's time is its two builds (one per language) added up.",
+        "build process; Zensical's time is its two builds (one per language) added up. A failed build shows "
+        "its reason, and its ratios say failed.",
         "",
         "| size | events | media | pages (all languages) | our build: wall / CPU | peak memory "
         "| plain MkDocs | ours ÷ plain | Hugo | ours ÷ Hugo | Zensical | ours ÷ Zensical |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
+
+
+def table_row(r: Row) -> str:
+    if isinstance(r.ours, Run):
+        ours, memory = f"{r.ours.wall:.2f} s / {r.ours.cpu:.2f} s", f"{r.ours.rss_mb:.0f} MB"
+    else:
+        ours, memory = _wall(r.ours), "—"
+    return (
+        f"| ×{r.factor} | {_count(r.events)} | {_count(r.media)} | {_count(r.pages)} | {ours} | {memory} "
+        f"| {_wall(r.plain)} | {_ratio(r.ours, r.plain)} | {_wall(r.hugo)} | {_ratio(r.ours, r.hugo)} "
+        f"| {_wall(r.zensical)} | {_ratio(r.ours, r.zensical)} |"
+    )
+
+
+def failures(rows: list[Row]) -> list[str]:
+    """One line for each failed build: its size, generator, reason and last line of error output."""
+    lines = []
     for r in rows:
-        lines.append(
-            f"| ×{r.factor} | {r.events} | {r.media} | {r.pages} | {r.ours.wall:.2f} s / {r.ours.cpu:.2f} s "
-            f"| {r.ours.rss_mb:.0f} MB | {_wall(r.plain)} | {_ratio(r.ours, r.plain)} | {_wall(r.hugo)} "
-            f"| {_ratio(r.ours, r.hugo)} | {_wall(r.zensical)} | {_ratio(r.ours, r.zensical)} |"
-        )
-    lines += _goals(rows)
+        for name, outcome in (("ours", r.ours), ("plain", r.plain), ("hugo", r.hugo), ("zensical", r.zensical)):
+            if isinstance(outcome, Failed):
+                lines.append(f"- ×{r.factor} {GENERATORS[name]}: {outcome.reason}: {outcome.detail}")
+    return ["", "Failed builds:", "", *lines] if lines else []
+
+
+def report(
+    rows: list[Row], latency: Latency | None, weights: list[tuple[str, int]], repeat: int, notes: list[str]
+) -> str:
+    lines = intro(repeat) + [table_row(r) for r in rows] + failures(rows) + _goals(rows)
     if latency is not None:
         lines += [
             "",
@@ -188,19 +337,24 @@ def report(rows: list[Row], latency: Latency | None, weights: list[tuple[str, in
             f"Page transfer weight (all a page loads, gzip-compressed), over {len(weights)} pages: median "
             f"{statistics.median(w for _, w in weights) / 1024:.0f} KB, heaviest {heaviest[0]} {heaviest[1] / 1024:.0f} KB."
         )
+    if notes:
+        lines += ["", *notes]
     return "\n".join(lines)
 
 
 def _goals(rows: list[Row]) -> list[str]:
     lines = []
     for r in rows:
-        if r.factor == 100 and r.plain is not None:
+        if r.factor == 100 and isinstance(r.ours, Run) and isinstance(r.plain, Run):
             ratio = r.ours.wall / r.plain.wall
             met = "met" if ratio <= GOAL_RATIO else "not met"
             lines.append(f"\nGoal: our build at ×100 within {GOAL_RATIO}× of plain MkDocs: {ratio:.2f}× ({met}).")
-        if r.events >= 20_000:
-            met = "met" if r.ours.wall < GOAL_BIG_SECONDS else "not met"
-            lines.append(f"\nGoal: {r.events:,} events built in under 10 minutes: {r.ours.wall:.0f} s ({met}).")
+        if r.events is not None and r.events >= 20_000:
+            if isinstance(r.ours, Run):
+                met = "met" if r.ours.wall < GOAL_BIG_SECONDS else "not met"
+                lines.append(f"\nGoal: {r.events:,} events built in under 10 minutes: {r.ours.wall:.0f} s ({met}).")
+            else:
+                lines.append(f"\nGoal: {r.events:,} events built in under 10 minutes: not met (our build failed).")
     return lines
 
 
@@ -209,8 +363,17 @@ def options() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each build (the median is reported)")
     parser.add_argument("--sizes", default="1,10,100", help="factors of the shipped content, all four builds")
     parser.add_argument("--ours-only", default="", help="factors built by our build only (500: 20,000 events)")
+    parser.add_argument("--timeout", type=float, default=3600, help="seconds one build may take before it is killed")
     parser.add_argument("--edits", type=int, default=7, help="edits of each kind under mkdocs serve")
     parser.add_argument("--no-weights", action="store_true", help="skip the page weights (Chromium)")
+    parser.add_argument("--no-preview", action="store_true", help="skip the preview's latency and the page weights")
+    parser.add_argument(
+        "--fake-failure",
+        action="append",
+        default=[],
+        choices=sorted(GENERATORS),
+        help="run a command that exits 1 in place of this generator's builds (the test of a failing build)",
+    )
     parser.add_argument("--smoke", action="store_true", help="×1, one run, one edit, no weights: the test's run")
     parser.add_argument("--out", type=Path, default=ROOT / "test-artifacts" / "bench", help="where bench.md goes")
     args = parser.parse_args()
@@ -219,27 +382,65 @@ def options() -> argparse.Namespace:
     return args
 
 
+PARTIAL = (
+    "In progress (or stopped): each row was added as its size was measured; the complete table, with the goals "
+    "and the preview, replaces this file when the run ends."
+)
+
+
 def main() -> None:
     args = options()
     factors = [int(f) for f in args.sizes.split(",") if f]
     big = [int(f) for f in args.ours_only.split(",") if f]
+    plan = Plan(args.repeat, args.timeout, frozenset(args.fake_failure))
+    args.out.mkdir(parents=True, exist_ok=True)
+    table_file = args.out / "bench.md"
+    table_file.write_text("\n".join([PARTIAL, "", *intro(args.repeat)]) + "\n", encoding="utf-8")
     rows: list[Row] = []
-    latency, weights = None, []
+    notes: list[str] = []
+    latency: Latency | None = None
+    weights: list[tuple[str, int]] = []
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         tmp = Path(folder)
         if args.smoke:
             synthetic_data_is_valid(tmp)
         for factor in factors + big:
-            rows.append(row := measure(factor, tmp, args.repeat, ours_only=factor in big))
-            print(f"×{factor}: {row.pages} pages, ours {row.ours.wall:.2f} s", flush=True)
-        if 1 in factors:
-            latency = serve_latency(tmp / "x1", args.edits)
-            if not args.no_weights:
-                weights = page_weights(tmp / "x1" / "site")
-    table = report(rows, latency, weights, args.repeat)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "bench.md").write_text(table + "\n", encoding="utf-8")
+            rows.append(row := measure(factor, tmp, plan, ours_only=factor in big))
+            line = table_row(row)
+            with table_file.open("a", encoding="utf-8") as table:
+                table.write(line + "\n")
+            print(line, flush=True)
+        x1 = next((r for r in rows if r.factor == 1 and r.factor in factors), None)
+        if x1 is not None and not args.no_preview:
+            if isinstance(x1.ours, Failed):
+                notes.append("The preview was not measured: our build failed at ×1.")
+            else:
+                latency, weights = preview(tmp / "x1", args.edits, not args.no_weights, notes)
+    table = report(rows, latency, weights, args.repeat, notes)
+    table_file.write_text(table + "\n", encoding="utf-8")
     print(table)
+    if failed := sum(isinstance(o, Failed) for r in rows for o in (r.ours, r.plain, r.hugo, r.zensical)):
+        print(f"{failed} build(s) failed: see the table's rows and 'Failed builds'.", file=sys.stderr)
+
+
+def preview(
+    site: Path, edits: int, with_weights: bool, notes: list[str]
+) -> tuple[Latency | None, list[tuple[str, int]]]:
+    """The preview's latency and the page weights at ×1; a failure of either is a note, not the end of the run.
+    (bench_preview reports its failures with SystemExit, hence its place in the except clauses.)"""
+    latency, weights = None, []
+    try:
+        latency = serve_latency(site, edits)
+    except (Exception, SystemExit) as error:
+        traceback.print_exc()
+        notes.append(f"The preview's latency was not measured: {type(error).__name__}: {error}"[:400])
+    if with_weights:
+        try:
+            weights = page_weights(site / "site")
+        except (Exception, SystemExit) as error:
+            traceback.print_exc()
+            notes.append(f"The page weights were not measured: {type(error).__name__}: {error}"[:400])
+    return latency, weights
 
 
 if __name__ == "__main__":
