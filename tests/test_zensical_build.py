@@ -24,6 +24,7 @@ from projectsite.zensical import run
 TODAY = "2023-06-01"
 SITE_URL = "https://loim.example.org/"
 LANGUAGES = ("et", "en")
+ONLY_ORIGINAL = "ainult-eesti"  # a page the translation shows in the original (mkdocs-static-i18n's fallback)
 
 
 def zensical_build(project: Project, *args: str) -> subprocess.CompletedProcess[str]:
@@ -33,9 +34,11 @@ def zensical_build(project: Project, *args: str) -> subprocess.CompletedProcess[
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, subprocess.CompletedProcess[str]]:
-    """The fixture site built by MkDocs into site/ and by Zensical into site-zen/."""
+    """The fixture site, with a page only in the original language, built by MkDocs into site/ and by Zensical
+    into site-zen/ (not strictly: the page without a translation is a warning)."""
     project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
-    mk = project.build(today=TODAY)
+    project.write(f"docs/et/{ONLY_ORIGINAL}.md", "# Ainult eesti keeles\n\nTekst.\n")
+    mk = project.build(today=TODAY, strict=False)
     assert mk.returncode == 0, mk.stderr
     return project, zensical_build(project, "--site-dir", "site-zen")
 
@@ -74,6 +77,15 @@ def test_the_command_exits_0_and_names_the_folder(built: tuple[Project, subproce
 def test_the_same_page_addresses_as_the_mkdocs_build(mk_site: Path, zen_site: Path) -> None:
     assert len(page_paths(zen_site)) > 30
     assert page_paths(zen_site) == page_paths(mk_site)
+
+
+def test_a_page_only_in_the_original_is_shown_in_its_place_and_names_no_translation(zen_site: Path) -> None:
+    page = soup(zen_site, f"en/{ONLY_ORIGINAL}/")
+    assert page.html is not None and page.html["lang"] == "en"
+    assert "Ainult eesti keeles" in page.get_text()
+    assert page.select("head link[rel=alternate][hreflang]") == []
+    alternates = soup(zen_site, f"{ONLY_ORIGINAL}/").select("head link[rel=alternate][hreflang]")
+    assert [(a["hreflang"], a["href"]) for a in alternates] == [("et", f"{SITE_URL}{ONLY_ORIGINAL}/")]
 
 
 def test_each_page_is_in_its_language(zen_site: Path) -> None:

@@ -81,14 +81,13 @@ def _pages_by_language(site: Path, languages: tuple[str, ...], original: str) ->
 
 
 def add_alternates(site: Path, site_url: str, original: str, own: dict[str, frozenset[str]]) -> None:
-    """Each page written in several languages names each of its translations in its head (hreflang, absolute),
-    as the MkDocs build does, and the header's language switch leads to the same page in the other language; a
+    """Each page written in its language names itself and each of its translations in its head (hreflang,
+    absolute), as the MkDocs build does, and the header's language switch leads to the same page in the other language; a
     page shown in the original's place is no translation and names none. Zensical's own alternates (the
     languages' home pages, from extra.alternate) are taken out of the head."""
     written = {lang: {page_path(rel) for rel in rels} for lang, rels in own.items()}
     for page, (lang, address) in _pages_by_language(site, tuple(own), original).items():
         langs = [code for code in own if address in written[code]] if address in written.get(lang, set()) else []
-        langs = langs if len(langs) > 1 else []
         tags = "".join(
             f'<link rel="alternate" hreflang="{code}" '
             f'href="{html.escape(links.language_root(site_url, code, original) + address)}">'
