@@ -248,3 +248,18 @@ def test_zensical_gap_dates_in_extra(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "failed to extract field Project.extra" in result.stderr + result.stdout
+
+
+def test_a_starter_site_in_three_languages_builds_each_under_its_own_address(tmp_path: Path) -> None:
+    folder = tmp_path / "kolm"
+    assert projectsite(["new", str(folder), "--languages", "et,en,ru", "--lang", "en"]).returncode == 0
+    result = projectsite(["zensical-build", "--root", str(folder), "--lang", "en"])
+    assert result.returncode == 0, result.stderr
+    site = folder / "site"
+    for lang, where in (("et", ""), ("en", "en/"), ("ru", "ru/")):
+        assert soup(site, where).html["lang"] == lang  # type: ignore[index]
+        channel = ET.fromstring((site / where / "feed.xml").read_bytes()).find("channel")
+        assert channel is not None and channel.findtext("language") == lang
+        alternates = {str(a["hreflang"]) for a in soup(site, where).select("head link[rel=alternate][hreflang]")}
+        assert alternates == {"et", "en", "ru"}
+    assert not (site / "en" / "ru").exists() and not (site / "ru" / "en").exists()

@@ -28,7 +28,11 @@ _Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)  # type: 
 
 
 def read_settings(path: Path) -> dict[str, Any]:
-    loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=_Tolerant)
+    """The settings file as written ({} when there is none: the engine's loader has already reported a bad one)."""
+    try:
+        loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=_Tolerant)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
     return loaded if isinstance(loaded, dict) else {}
 
 
