@@ -76,6 +76,22 @@ def new(args: argparse.Namespace) -> int:
     return 0
 
 
+def zensical_build(args: argparse.Namespace) -> int:
+    from .zensical.build import build  # only this command needs it
+
+    lang = args.lang or system_language()
+    outcome = build(Path(args.root), args.config_file, args.site_dir)
+    errors = [p for p in outcome.problems if p.severity == "error"]
+    if errors:
+        print("\n".join(report(outcome.problems, lang, "text")), file=sys.stderr)
+        return 1
+    if outcome.failure is not None or outcome.site is None:
+        print((outcome.failure or say("zensical_missing")).text(lang), file=sys.stderr)
+        return 1
+    print(say("zensical_built", languages=", ".join(outcome.languages), folder=str(outcome.site)).text(lang))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="projectsite", description="The project website's data tools.")
     commands = main.add_subparsers(dest="command", required=True)
@@ -113,6 +129,20 @@ def parser() -> argparse.ArgumentParser:
         "--lang", choices=tuple(CATALOGUE_LANGUAGES), help="the messages' language (default: the system's)"
     )
     new_site.set_defaults(run=new)
+    zen = commands.add_parser(
+        "zensical-build",
+        help="build the site with Zensical instead of MkDocs (a measured alternative; see ENGINE.md)",
+        description="Validate the data, build each language with Zensical (one project per language) and add the "
+        "feeds, calendars, event JSON-LD and language links into one site folder, at the same addresses as "
+        "mkdocs build. The MkDocs build stays the default.",
+    )
+    zen.add_argument("--root", default=".", help="the project folder (default: the current folder)")
+    add_config_option(zen)
+    zen.add_argument("--site-dir", help="the output folder, relative to the root (default: the configuration's, site)")
+    zen.add_argument(
+        "--lang", choices=tuple(CATALOGUE_LANGUAGES), help="the messages' language (default: the system's)"
+    )
+    zen.set_defaults(run=zensical_build)
     add_newsletter_commands(commands)
     return main
 

@@ -703,6 +703,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "a new site in {folder} ({n} files). Next: cd {folder} && make serve",
         "et": "uus sait kaustas {folder} ({n} faili). Edasi: cd {folder} && make serve",
     },
+    "zensical_built": {
+        "en": "the site, built by Zensical ({languages}), is in {folder}",
+        "et": "Zensicali ehitatud sait ({languages}) on kaustas {folder}",
+    },
+    "zensical_missing": {
+        "en": "the zensical command was not found; install it (pip install zensical) or use mkdocs build",
+        "et": "käsku zensical ei leitud; paigalda see (pip install zensical) või kasuta käsku mkdocs build",
+    },
+    "zensical_failed": {
+        "en": "Zensical stopped with exit code {code} while building the {lang} site: {output}",
+        "et": "Zensical lõpetas keele {lang} saidi ehitamise veakoodiga {code}: {output}",
+    },
+    "zensical_timeout": {
+        "en": "Zensical did not finish building the {lang} site in {seconds} s; it was stopped",
+        "et": "Zensical ei ehitanud keele {lang} saiti {seconds} sekundiga valmis; see peatati",
+    },
+    "zensical_site_dir": {
+        "en": "the site folder {folder} would hold the project or its pages; choose another folder with --site-dir",
+        "et": "saidi kaust {folder} sisaldaks projekti või selle lehti; vali --site-dir abil teine kaust",
+    },
     "shallow_clone": {
         "en": "this is a shallow git clone (its history is cut short), so the pages' publication and update dates are not known: the pages show none (a news post shows its own date). Fetch the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow) to show them",
         "et": "see on git'i madal kloon (ajalugu on kärbitud), nii et lehtede avaldamise ja muutmise kuupäevi ei tea: lehed neid ei näita (uudis näitab oma kuupäeva). Kuupäevade näitamiseks too kogu ajalugu (actions/checkout koos fetch-depth: 0 või git fetch --unshallow)",

@@ -266,4 +266,9 @@ MESSAGES: dict[str, str] = {
     "nl_state_foreign": "{file} — база данных другой программы (таблицы: {tables}), а не рассылки; ничего не изменено: уберите её из папки outbox и запустите снова",
     "nl_state_unreadable": "не удаётся открыть {file} ({error}); ничего не изменено: проверьте файл и права доступа к нему и запустите снова",
     "nl_partly_sent": "отправка {item} ({lang}) через {backend} (кампания {campaign}, начата {at}) прервалась: одни получили письмо, другие нет, и кто именно, знает только {backend}; ничего не отправлено: запустите ту же команду с --backend {backend}, чтобы дойти только до тех, кто ещё не получил (--resend здесь отправит всем заново)",
+    "zensical_built": "сайт, собранный Zensical ({languages}), находится в {folder}",
+    "zensical_missing": "команда zensical не найдена; установите её (pip install zensical) или используйте mkdocs build",
+    "zensical_failed": "Zensical завершился с кодом {code} при сборке сайта на языке {lang}: {output}",
+    "zensical_timeout": "Zensical не собрал сайт на языке {lang} за {seconds} с и был остановлен",
+    "zensical_site_dir": "папка сайта {folder} содержала бы проект или его страницы; выберите другую папку через --site-dir",
 }
