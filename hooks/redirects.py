@@ -39,7 +39,7 @@ FIELDS = ("from", "to")
 PAGE_SUFFIXES = (".html", ".htm")
 # Characters an address may not hold as written: a way out of the folder (`\`), a query or fragment a static
 # host can't answer (`?`, `#`), percent-encoding (write the character itself), and what would need quoting.
-REFUSED = set('\\?#%"<>|^`{}[]') | {":"}
+REFUSED = frozenset('\\?#%"<>|^`{}[]:')
 
 # The visible words, in the language of the page the visitor is sent to (English where a language has none).
 WORDS = {
@@ -229,7 +229,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site = Path(config.site_dir)
     redirects = read_redirects(config)
-    olds = {_page_file(r.old) for r in redirects}
+    olds = {_page_file(r.old): r.old_line for r in redirects}
     for redirect in redirects:
         old = _inside(site, _page_file(redirect.old))
         if old is None or old.exists() or not _folders_or_nothing(site, old):
@@ -237,7 +237,12 @@ def on_post_build(config: MkDocsConfig) -> None:
             _problem(redirect.old_line, "from", f"{_shown('/' + redirect.old)}: {why}")
             continue
         target = _inside(site, _page_file(redirect.target))
-        if target is None or not target.is_file() or _page_file(redirect.target) in olds:
+        chained = olds.get(_page_file(redirect.target))
+        if chained is not None:
+            why = f"is the old address on line {chained}: give the page that replaces it"
+            _problem(redirect.target_line, "to", f"{_shown('/' + redirect.target)} {why}")
+            continue
+        if target is None or not target.is_file():
             _problem(redirect.target_line, "to", f"{_shown('/' + redirect.target)} is no page of this site")
             continue
         first = redirect.target.split("/", 1)[0]
