@@ -75,7 +75,7 @@ def _address(value: Any) -> tuple[str | None, str]:
     if value.startswith("//") or any(c in REFUSED for c in value):
         return None, (
             f"{_shown(value)} is not an address of this site: write it from the site's root, such as /events/, "
-            "without a scheme, a host, '\\', '?', '#', '%' or quotes"
+            "without a scheme, a host, '\\', '?', '#', '%', '\"', '<' or '>'"
         )
     path = value.removeprefix("/")
     segments = path.split("/")
