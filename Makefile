@@ -80,8 +80,8 @@ PYTEST := $(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 # Code health: lint, formatting and strict typing of the engine (settings in pyproject.toml).
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check projectsite tests scripts
-	$(BIN)/ruff format --check projectsite tests scripts
+	$(BIN)/ruff check projectsite tests scripts hooks
+	$(BIN)/ruff format --check projectsite tests scripts hooks
 	$(BIN)/mypy
 
 test: lint $(NODE_STAMP) java-runtime /usr/bin/chromium
