@@ -50,7 +50,7 @@ def event(rng: random.Random, i: int) -> dict[str, object]:
 
 
 def project_with(events: int, dest: Path) -> Path:
-    for part in ("mkdocs.yml", "docs", "data"):
+    for part in ("mkdocs.yml", "docs", "data", "hooks"):
         (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, dest / part)
     for lang_dir in (dest / "docs").iterdir():
         for post in (lang_dir / "news").glob("20*.md"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -28,11 +29,12 @@ def subscribers(folder: Path, n: int) -> Path:
 
 
 def local(folder: Path, people: int) -> None:
-    """The outbox backend's SQLite audience, in a project folder of its own (mkdocs.yml, empty docs/ and data/)."""
+    """The outbox backend's SQLite audience, in a project folder of its own (mkdocs.yml, its hooks/, empty docs/ and data/)."""
     project = folder / "project"
     for folder_name in ("docs", "data"):
         (project / folder_name).mkdir(parents=True)
     (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copytree(ROOT / "hooks", project / "hooks")  # mkdocs.yml names the site's hook: MkDocs loads it
     csv = subscribers(folder, people)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MAILCHIMP_", "SMTP_"))}
     for run in ("into an empty local audience", "again, nothing changed"):

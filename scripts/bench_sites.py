@@ -18,7 +18,7 @@ from projectsite.load import load_site
 from projectsite.render import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "docs", "data")  # what a build of the site reads (the engine is the installed package)
+PARTS = ("mkdocs.yml", "docs", "data", "hooks")  # what a build of the site reads (the engine is the installed package)
 
 # Added for each step of the factor beyond ×1: ×100 has about 4,000 events and 10,000 media items.
 EVENTS_PER_STEP = 40
