@@ -162,7 +162,7 @@ def data_schema(name: str, languages: Languages | None = None) -> dict[str, Any]
             **_text_schema(languages or Languages(UNCONFIGURED_SITE_LANGUAGES)),
         }
     kind = KINDS.get(name)
-    et, en = (kind.title["et"], kind.title["en"]) if kind is not None else FILE_TITLES[name]
+    et, en = kind.title if kind is not None else FILE_TITLES[name]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"{et} / {en}",

@@ -14,13 +14,13 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import yaml
+from bench_sites import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -50,8 +50,7 @@ def event(rng: random.Random, i: int) -> dict[str, object]:
 
 
 def project_with(events: int, dest: Path) -> Path:
-    for part in ("mkdocs.yml", "docs", "data", "hooks"):
-        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, dest / part)
+    copy_project(dest)
     for lang_dir in (dest / "docs").iterdir():
         for post in (lang_dir / "news").glob("20*.md"):
             post.unlink()

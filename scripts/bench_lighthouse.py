@@ -15,6 +15,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from bench_sites import site_source
 from static_server import served
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +25,7 @@ KINDS = ["", "events/", "trainings/", "contacts/", "news/", "404.html"]
 def build(site: Path) -> None:
     mkdocs = Path(sys.executable).parent / "mkdocs"
     subprocess.run(
-        [str(mkdocs), "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
+        [str(mkdocs), "build", "-q", "-f", str(site_source() / "mkdocs.yml"), "-d", str(site)],
         check=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+from bench_sites import site_source  # noqa: E402
 from fake_mailchimp import FakeMailchimp  # noqa: E402 (the tests folder goes on the path first)
 
 PROJECTSITE = str(Path(sys.executable).parent / "projectsite")
@@ -33,8 +34,10 @@ def local(folder: Path, people: int) -> None:
     project = folder / "project"
     for folder_name in ("docs", "data"):
         (project / folder_name).mkdir(parents=True)
-    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    shutil.copytree(ROOT / "hooks", project / "hooks")  # mkdocs.yml names the site's hook: MkDocs loads it
+    source = site_source()
+    (project / "mkdocs.yml").write_text((source / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    if (source / "hooks").is_dir():  # mkdocs.yml names the site's hook: MkDocs loads it
+        shutil.copytree(source / "hooks", project / "hooks")
     csv = subscribers(folder, people)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MAILCHIMP_", "SMTP_"))}
     for run in ("into an empty local audience", "again, nothing changed"):
@@ -65,7 +68,7 @@ def mailchimp(folder: Path, people: int) -> None:
             fake.requests.clear()
             started = time.perf_counter()
             subprocess.run(
-                [PROJECTSITE, "newsletter", "sync", str(csv), "--root", str(ROOT), "--quiet"],
+                [PROJECTSITE, "newsletter", "sync", str(csv), "--root", str(site_source()), "--quiet"],
                 env=env,
                 check=True,
                 stdout=subprocess.DEVNULL,

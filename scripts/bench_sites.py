@@ -28,10 +28,25 @@ POSTS_PER_STEP = 5
 Pages = dict[str, dict[str, str]]  # {language: {path in the language's folder: Markdown}}
 
 
+def site_source() -> Path:
+    """The site the benchmarks measure: the shipped one, or the folder PROJECTSITE_BENCH_SITE names (the smoke
+    tests name the engine's fixture site, so that they pass whatever the shipped content is, or without it)."""
+    given = os.environ.get("PROJECTSITE_BENCH_SITE")
+    source = Path(given) if given else ROOT
+    if not (source / "mkdocs.yml").is_file():
+        raise SystemExit(f"{source}: no mkdocs.yml there; PROJECTSITE_BENCH_SITE must name a site's folder")
+    return source
+
+
 def copy_project(dest: Path) -> Path:
+    """A copy of the measured site's sources (those it has)."""
+    source = site_source()
     dest.mkdir(parents=True)
     for part in PARTS:
-        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, dest / part)
+        if (source / part).is_dir():
+            shutil.copytree(source / part, dest / part)
+        elif (source / part).is_file():
+            shutil.copy(source / part, dest / part)
     return dest
 
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import FIXTURE, ROOT
 
 
 def test_the_events_benchmark_writes_a_row_for_each_size(tmp_path: Path) -> None:
@@ -18,7 +18,7 @@ def test_the_events_benchmark_writes_a_row_for_each_size(tmp_path: Path) -> None
         [sys.executable, str(ROOT / "scripts" / "bench_events.py"), "5", "20", "--out", str(out)],
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PROJECTSITE_BENCH_SITE": str(FIXTURE)},
         timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -21,7 +21,14 @@ sys.path.insert(0, str(SCRIPTS))
 import bench  # noqa: E402 (the script, for its run_once)
 
 NUMBER = r"[\d.]+( s| MB)?( / [\d.]+ s)?"  # a measured cell: 1.23 s, 1.23 s / 1.20 s, 67 MB, 1.14
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_PROXY": "127.0.0.1,localhost"}
+# The engine's fixture site, not the shipped one: the smoke runs pass whatever the site's content is.
+FIXTURE_SITE = ROOT / "tests" / "fixture_sites" / "loim"
+ENV = {
+    **os.environ,
+    "NO_MKDOCS_2_WARNING": "1",
+    "NO_PROXY": "127.0.0.1,localhost",
+    "PROJECTSITE_BENCH_SITE": str(FIXTURE_SITE),
+}
 
 
 def run_script(name: str, *args: str) -> subprocess.CompletedProcess[str]:

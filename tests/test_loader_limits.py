@@ -241,11 +241,11 @@ def test_a_data_file_nobody_reads_gets_the_nearest_name(project: Project, name: 
 
 def test_a_data_file_far_from_every_name_lists_the_names(tmp_path: Path) -> None:
     (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "sponsors.yaml").write_text("[]\n", encoding="utf-8")
+    (tmp_path / "data" / "qwxz.yaml").write_text("[]\n", encoding="utf-8")
     _, problems = load_site(tmp_path)
     assert any(
         str(p).startswith(
-            "data/sponsors.yaml: warning: no part of the site reads this file; the data files "
+            "data/qwxz.yaml: warning: no part of the site reads this file; the data files "
             "are data/events.yaml, data/trainings.yaml"
         )
         for p in problems

@@ -87,7 +87,8 @@ def test_a_text_in_a_language_the_site_does_not_have_is_named(
 
 # Nothing in the engine names a language: codes live in the catalogues (projectsite/locales/, the messages' and
 # the starter's word lists) and nowhere else.
-CATALOGUES = {"projectsite/messages.py", "projectsite/starter/words.py"}
+# The catalogues, and a kind of data (projectsite/kinds/), which carries its own words in every language.
+CATALOGUES = {"projectsite/messages.py", "projectsite/starter/words.py", "projectsite/kinds/publications.py"}
 
 
 def language_literals(path: Path) -> list[str]:

@@ -24,8 +24,9 @@ class Kind:
     name: str
     model: type[BaseModel]
     template: str
-    # The JSON Schema's title of the file, and the hint when the file is empty: {language: text}.
-    title: dict[str, str]
+    # The JSON Schema's title of the file, in its two languages (Estonian, English) as all the schema's help is.
+    title: tuple[str, str]
+    # The hint when the file is empty: {language: text}.
     hint: dict[str, str]
     # The editor's count in `check`'s summary: {language: {CLDR plural form: "{n} …"}} (messages.count).
     counted: dict[str, dict[str, str]]

@@ -93,7 +93,7 @@ KIND = Kind(
     name="publications",
     model=Publication,
     template="publications.md.j2",
-    title={"et": "Väljaanded", "en": "Publications"},
+    title=("Väljaanded", "Publications"),
     hint={
         "en": "a list of publications, each starting with '- id:'",
         "et": "väljaannete loend, iga väljaanne algab reaga '- id:'",
