@@ -67,7 +67,7 @@ def project_with(events: int, dest: Path) -> Path:
 def measure(events: int) -> str:
     """One table row: events, elapsed, user CPU, peak memory; or the failure."""
     with tempfile.TemporaryDirectory() as tmp:
-        project = project_with(events, Path(tmp))
+        project = project_with(events, Path(tmp) / "site")
         timing = Path(tmp) / "time.txt"
         command = ["/usr/bin/time", "-o", str(timing), "-f", "%e %U %M", str(BIN / "mkdocs"), "build", "-q"]
         done = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True, check=False)
