@@ -12,20 +12,23 @@ export NO_MKDOCS_2_WARNING := 1
 TEST_STAMP  := $(VENV)/.installed-test
 BENCH_STAMP := $(VENV)/.installed-bench
 
-# The site's own dependencies only: what `make serve` needs.
-$(STAMP): pyproject.toml
+# pyproject.toml declares ranges; constraints.txt holds the exact versions every install here uses.
+PIP_INSTALL = $(BIN)/python -m pip install -q -c constraints.txt
+
+# The site's own dependencies only: what `make serve` needs (and Mailchimp's client, for the newsletter).
+$(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -m venv $(VENV) || { apt-get update -qq && apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e .
+	$(PIP_INSTALL) -e '.[mailchimp]'
 	@touch $@
 
 # The test tools (pytest, Playwright, aiosmtpd, ...), only for `make test`.
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(PIP_INSTALL) -e '.[mailchimp,test]'
 	@touch $@
 
 $(BENCH_STAMP): $(TEST_STAMP)
-	$(BIN)/python -m pip install -q -e '.[test,bench]'
+	$(PIP_INSTALL) -e '.[mailchimp,test,bench]'
 	@touch $@
 
 install: $(STAMP)

@@ -401,6 +401,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "the mailchimp backend needs MAILCHIMP_API_KEY and MAILCHIMP_LIST_ID",
         "et": "taustateenus mailchimp vajab MAILCHIMP_API_KEY ja MAILCHIMP_LIST_ID väärtust",
     },
+    "nl_mailchimp_missing": {
+        "en": "the mailchimp backend needs Mailchimp's client library: pip install 'projectsite[mailchimp]'",
+        "et": "taustateenus mailchimp vajab Mailchimpi klienditeeki: pip install 'projectsite[mailchimp]'",
+    },
     "nl_mailchimp_refused": {
         "en": "Mailchimp refused ({status} {title}): {detail}; nothing more was changed",
         "et": "Mailchimp keeldus ({status} {title}): {detail}; rohkem ei muudetud",

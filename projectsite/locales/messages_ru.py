@@ -117,6 +117,7 @@ MESSAGES: dict[str, str] = {
     "nl_smtp_no_tls": "почтовый сервер {host} не предлагает STARTTLS: ничего не отправляется незашифрованным (SMTP_ALLOW_PLAIN=1 разрешает это только для сервера на этом компьютере); ничего не отправлено",
     "nl_smtp_refused": "почтовый сервер отклонил письмо ({code} {reply}); больше ничего не отправлено, запустите снова, когда это будет исправлено",
     "nl_smtp_failed": "почтовый сервер не ответил после нескольких попыток ({error}); отправленное записано, запустите снова, чтобы продолжить",
+    "nl_mailchimp_missing": "бэкенду mailchimp нужна клиентская библиотека Mailchimp: pip install 'projectsite[mailchimp]'",
     "nl_mailchimp_unset": "бэкенду mailchimp нужны MAILCHIMP_API_KEY и MAILCHIMP_LIST_ID",
     "nl_mailchimp_refused": "Mailchimp отказал ({status} {title}): {detail}; больше ничего не изменено",
     "nl_mailchimp_failed": "Mailchimp не ответил после нескольких попыток ({title} {detail}); сделанное остаётся сделанным, запустите снова, чтобы продолжить",

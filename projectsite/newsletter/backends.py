@@ -7,7 +7,6 @@ from pathlib import Path
 
 from ..messages import say
 from .backends_base import BackendUnavailable
-from .mailchimp import MailchimpBackend
 from .outbox import OutboxBackend
 from .settings import Settings
 from .smtp import SmtpBackend
@@ -34,5 +33,9 @@ def backend(explicit: str | None, root: Path, settings: Settings) -> OutboxBacke
     if name == "mailchimp":
         if not (os.environ.get("MAILCHIMP_API_KEY") and os.environ.get("MAILCHIMP_LIST_ID")):
             raise BackendUnavailable(say("nl_mailchimp_unset"))
+        try:  # the extra `mailchimp`: a site that sends otherwise does without the client library
+            from .mailchimp import MailchimpBackend
+        except ImportError:
+            raise BackendUnavailable(say("nl_mailchimp_missing")) from None
         return MailchimpBackend(settings)  # type: ignore[return-value]
     return OutboxBackend(root, settings)
