@@ -8,10 +8,12 @@ import subprocess
 from pathlib import Path
 
 from inprocess import mkdocs
+from playwright.sync_api import Page
 
 from projectsite.cli import main
 
 # Words that no page of the starter holds: each names the one page it is written on.
+BUTTON = "button[data-projectsite-search]"
 ONLY_ENGLISH = "zanzibarite"
 ONLY_ESTONIAN = "kirsimoos"
 
@@ -45,3 +47,18 @@ def index_languages(site_dir: Path) -> dict[str, int]:
     """The languages of the built search index and their page counts (Pagefind's entry file)."""
     entry = json.loads((site_dir / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     return {code: int(language["page_count"]) for code, language in entry["languages"].items()}
+
+
+def search(page: Page, url: str, words: str) -> list[str]:
+    """Opens search on the page at url, types the words, and returns the results' addresses (pages, not sections)."""
+    page.goto(url)
+    page.click(BUTTON)
+    page.locator(".projectsite-search input").fill(words)
+    page.wait_for_selector(".pagefind-ui__message")
+    page.wait_for_function("!/(\\.\\.\\.|…)$/.test(document.querySelector('.pagefind-ui__message').textContent.trim())")
+    page.wait_for_timeout(300)  # the results' details load after the count
+    links: list[str] = page.eval_on_selector_all(
+        ".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > a",
+        "links => links.map(a => a.getAttribute('href'))",
+    )
+    return links

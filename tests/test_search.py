@@ -10,12 +10,11 @@ import pytest
 from browser import serve
 from conftest import ROOT, Project
 from playwright.sync_api import Browser, Page
-from search_sites import ONLY_ENGLISH, ONLY_ESTONIAN, new_site, one_language_pages, write_page
+from search_sites import ONLY_ENGLISH, ONLY_ESTONIAN, new_site, one_language_pages, search, write_page
 
 pytestmark = pytest.mark.browser
 
 SHOTS = ROOT / "test-artifacts" / "search"
-BUTTON = "button[data-projectsite-search]"
 RESULT = ".pagefind-ui__result-link"
 HOSTILE = "<img src=x onerror=window.pwned=1>"
 
@@ -33,21 +32,6 @@ def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield context.new_page()
     context.close()
-
-
-def search(page: Page, url: str, words: str) -> list[str]:
-    """Opens search on the page at url, types the words, and returns the results' addresses (pages, not sections)."""
-    page.goto(url)
-    page.click(BUTTON)
-    page.locator(".projectsite-search input").fill(words)
-    page.wait_for_selector(".pagefind-ui__message")
-    page.wait_for_function("!/(\\.\\.\\.|…)$/.test(document.querySelector('.pagefind-ui__message').textContent.trim())")
-    page.wait_for_timeout(300)  # the results' details load after the count
-    links: list[str] = page.eval_on_selector_all(
-        ".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > a",
-        "links => links.map(a => a.getAttribute('href'))",
-    )
-    return links
 
 
 def test_an_inflected_estonian_word_finds_the_page_with_another_form(page: Page, base_url: str) -> None:
