@@ -14,10 +14,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from browser import serve
 from conftest import BIN, Project, copy_project
 from icalendar import Calendar
 from inprocess import projectsite
 from pages import soup
+from playwright.sync_api import Browser
+from site_checks import WCAG_AA, axe_violations, site_pages
 
 from projectsite.zensical import run
 
@@ -263,3 +266,22 @@ def test_a_starter_site_in_three_languages_builds_each_under_its_own_address(tmp
         alternates = {str(a["hreflang"]) for a in soup(site, where).select("head link[rel=alternate][hreflang]")}
         assert alternates == {"et", "en", "ru"}
     assert not (site / "en" / "ru").exists() and not (site / "ru" / "en").exists()
+
+
+@pytest.mark.browser
+def test_every_page_of_both_builds_passes_axe(browser: Browser, mk_site: Path, zen_site: Path) -> None:
+    """axe (WCAG 2.1 AA and its best practices, as tests/test_accessibility.py) on every page of both builds."""
+    found: dict[str, list[str]] = {}
+    for name, site in (("mkdocs", mk_site), ("zensical", zen_site)):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        with serve(site) as url:
+            pages = site_pages(site)
+            assert len(pages) > 20, name
+            for rel in pages:
+                page.goto(url + rel)
+                found[name] = found.get(name, []) + [
+                    f"{rel}: {v['id']}" for v in axe_violations(page, tags=[*WCAG_AA, "best-practice"])
+                ]
+        context.close()
+    assert found == {"mkdocs": [], "zensical": []}
