@@ -27,13 +27,6 @@ def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
-
-
 def test_an_inflected_estonian_word_finds_the_page_with_another_form(page: Page, base_url: str) -> None:
     """ "seminaril" (at the seminar) and "metoodikaseminari" / "Seminarid" share Pagefind's Estonian stem."""
     assert "/project/" in search(page, base_url, "seminaril")

@@ -26,13 +26,6 @@ def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         yield built, url
 
 
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
-
-
 def heading_word(site: Path, prefix: str) -> str:
     """The longest word of the language's home page heading (a word its pages are sure to hold)."""
     words: list[str] = re.findall(r"\w{5,}", text(found(soup(site, prefix).h1)))
