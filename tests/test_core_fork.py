@@ -28,6 +28,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_project
 from inprocess import mkdocs, projectsite
+from test_build_errors import MODULE_OUTSIDE
 
 pytestmark = pytest.mark.fork
 
@@ -178,16 +179,6 @@ def test_the_forks_terminal_keeps_the_lines_that_ask_nothing_quiet(built: Built)
     """projectsite's filter sits on the core's own handler: ProperDocs' ('properdocs'), not the unused 'mkdocs'."""
     assert "config 'site_description' with" not in built.fork_log, built.fork_log
     assert "ERROR" not in built.fork_log and "Traceback" not in built.fork_log, built.fork_log
-
-
-MODULE_OUTSIDE = """
-- id: p
-  title: Programme
-  period: {start: 2023-01-05, end: 2023-04-30}
-  volume: {contact: 124, independent: 116}
-  modules:
-    - {id: m, date: 2022-01-31, title: Module, trainers: [Kerli Kõiv]}
-"""
 
 
 def test_a_data_warning_fails_the_strict_build_on_the_fork_too(fork: Path, tmp_path: Path) -> None:
