@@ -1,5 +1,5 @@
 """A build's work grows with the number of events, not with its square (issue #21): the views made, the
-Markdown conversions of the data's texts and the git calls are counted, not timed, at two sizes."""
+Markdown conversions of the data's texts, the git calls and the renderings of the theme's navigation are counted, not timed, at two sizes."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import pytest
 from conftest import Project, copy_project
 
 from projectsite import richtext, views
+from projectsite.mkdocs import fragments
 
 SIZES = (5, 10)
 LANGUAGES = 2  # the shipped site's: Estonian and English
@@ -56,6 +57,9 @@ def counted_build(project: Project, n: int) -> Counter[str]:
         patch.setattr(views, "EventView", counting(counts, "views", views.EventView))
         patch.setattr(richtext, "to_html", counting(counts, "conversions", richtext.to_html))
         patch.setattr(subprocess, "run", counting(counts, "git", subprocess.run))
+        patch.setattr(
+            fragments.Fragments, "render", staticmethod(counting(counts, "theme parts", fragments.Fragments.render))
+        )
         result = project.build(today="2023-01-01")
     assert result.returncode == 0, result.stderr
     return counts
@@ -80,3 +84,11 @@ def test_the_git_history_is_read_once_per_build_whatever_the_number_of_pages(
     counts: dict[int, Counter[str]],
 ) -> None:
     assert {n: counts[n]["git"] for n in SIZES} == {n: 2 for n in SIZES}  # is it shallow; the log
+
+
+def test_the_navigation_and_tabs_are_rendered_once_per_folder_not_once_per_event_page(
+    counts: dict[int, Counter[str]],
+) -> None:
+    small, large = SIZES
+    assert counts[small]["theme parts"] > 0  # the event pages share them
+    assert counts[large]["theme parts"] == counts[small]["theme parts"]

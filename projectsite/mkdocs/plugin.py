@@ -34,6 +34,7 @@ from . import (
 )
 from .config import ProjectsiteConfig
 from .engine_theme import add_engine_theme
+from .fragments import Fragments
 from .siteconfig import from_mkdocs
 from .state import BuildState, DataProblems, language, languages_of, project_root
 
@@ -126,6 +127,8 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env = page_meta.on_env(env, config, files, self.state.settings)
+        self.state.fragments = Fragments()  # a new navigation for each language and rebuild
+        env.globals["fragments"] = self.state.fragments
         if self.caching:  # every page is read by now; none is written yet
             self.state.pages.choose(env, files, language(config))
         return env

@@ -21,6 +21,7 @@ from projectsite.revisions import History, read_history
 from projectsite.settings import SiteExtra
 from projectsite.site_views import SiteViews
 
+from .fragments import Fragments
 from .page_cache import PageCache
 from .siteconfig import SiteConfig, from_mkdocs
 from .theme_cache import ThemeCache
@@ -113,6 +114,8 @@ class BuildState:
     history_read: History | None = None
     # Said once per `mkdocs build` or `mkdocs serve` session: the clone is shallow.
     said_shallow: bool = False
+    # This language build's parts of the theme shared by the pages of a folder outside the navigation.
+    fragments: Fragments = field(default_factory=Fragments)
     # The configuration MkDocs loaded for this build (on_config): the engine's settings and languages.
     site: SiteConfig | None = None
 
