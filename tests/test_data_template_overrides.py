@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import Project
 from search_sites import build, new_site
+from serving import Preview
 
 OWN_TRAININGS = (
     '{% for t in trainings %}\n<p class="own-training">{{ t.title|inline }} ({{ lang }})</p>\n{% endfor %}\n'
@@ -76,3 +78,22 @@ def test_a_broken_template_of_the_site_stops_the_build_with_its_file_and_line(
         result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def test_under_serve_an_edit_of_the_sites_template_fills_its_pages_again(project: Project) -> None:
+    preview = Preview(project)
+    config = project.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1),
+        "utf-8",
+    )
+    own = project.root / "overrides" / "projectsite" / "trainings.md.j2"
+    own.parent.mkdir(parents=True)
+    own.write_text(OWN_TRAININGS, encoding="utf-8")
+    with preview:
+        preview.wait_for_page("en/trainings/", 'class="own-training"')
+        own.write_text(OWN_TRAININGS.replace("own-training", "own-training-edited"), encoding="utf-8")
+        # Another page's save rebuilds (serve watches a theme only with --watch-theme).
+        page = project.root / "docs" / "en" / "contacts.md"
+        page.write_text(page.read_text("utf-8") + "\n", encoding="utf-8")
+        preview.wait_for_page("en/trainings/", 'class="own-training-edited"')

@@ -26,6 +26,7 @@ from projectsite.problems import Problem, errors
 
 from . import terminal
 from .error_page import error_page
+from .site_templates import place, shown
 from .siteconfig import DEFAULT_CONFIG, ConfigUnreadable, load_site_config
 from .state import BuildState, languages_of
 
@@ -76,13 +77,6 @@ def _error_lines() -> Iterator[_ErrorLines]:
         logger.removeHandler(handler)
 
 
-def _shown(path: str, root: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(root).as_posix()
-    except (ValueError, OSError, RuntimeError):
-        return Path(path).name
-
-
 def why_stopped(error: Exception, lines: list[str], config_file: Path) -> Problem:
     """The problem to show for a rebuild that raised: the configuration's (file and line) when it does not
     load, else the error with the file and line it names, if any."""
@@ -92,14 +86,9 @@ def why_stopped(error: Exception, lines: list[str], config_file: Path) -> Proble
             load_site_config(root, config_file.name)  # the same load again: MkDocs' words, and the line
         except ConfigUnreadable as unreadable:
             return unreadable.problem
-    filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)  # Jinja's, OSError's
+    filename, line = place(error)
     text = " ".join(("; ".join(lines) or f"{type(error).__name__}: {error}").split())
-    return Problem(
-        _shown(filename, root) if isinstance(filename, str) else "",
-        line if isinstance(line, int) else None,
-        "",
-        say("preview_build_stopped", error=text),
-    )
+    return Problem(shown(filename, root) if filename else "", line, "", say("preview_build_stopped", error=text))
 
 
 def keep_serving(

@@ -21,6 +21,7 @@ from projectsite.revisions import History, read_history
 from projectsite.settings import SiteExtra
 from projectsite.site_views import SiteViews
 
+from . import site_templates
 from .fragments import Fragments
 from .page_cache import PageCache
 from .siteconfig import SiteConfig, from_mkdocs
@@ -37,6 +38,26 @@ class DataProblems(PluginError):
 
 def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+@dataclass(frozen=True)
+class BuildPaths:
+    """Where a build's files are, found once per build: the project; the pages' folder and the configuration,
+    relative to it; the site's own data templates, and what they were (site_templates.py)."""
+
+    root: Path
+    docs: str
+    config_file: str
+    templates: Path | None
+    templates_stamp: site_templates.Stamp
+
+    @classmethod
+    def of(cls, config: MkDocsConfig) -> BuildPaths:
+        root = project_root(config)
+        docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+        config_file = Path(config.config_file_path or root / "mkdocs.yml").resolve().relative_to(root).as_posix()
+        templates = site_templates.folder(config, root)
+        return cls(root, docs, config_file, templates, site_templates.stamp(templates))
 
 
 def language(config: MkDocsConfig) -> str:
@@ -112,6 +133,8 @@ class BuildState:
     views: SiteViews = field(default_factory=SiteViews)
     # The project's git history, read once per build (None: not yet read in this build).
     history_read: History | None = None
+    # Where this build's files are, found at its first page (None: not yet in this build).
+    paths_found: BuildPaths | None = None
     # Said once per `mkdocs build` or `mkdocs serve` session: the clone is shallow.
     said_shallow: bool = False
     # This language build's parts of the theme shared by the pages of a folder outside the navigation.
@@ -132,6 +155,13 @@ class BuildState:
     def new_build(self) -> None:
         """The first language of a build (or of a serve rebuild) begins: the history is read again."""
         self.history_read = None
+        self.paths_found = None
+
+    def paths(self, config: MkDocsConfig) -> BuildPaths:
+        """Where this build's files are, found at the first page of this build that asks."""
+        if self.paths_found is None:
+            self.paths_found = BuildPaths.of(config)
+        return self.paths_found
 
     def history(self, root: Path) -> History:
         """The project's git history, read at the first page of this build that asks for it."""
