@@ -19,6 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from . import (
+    collector,
     data_pages,
     event_pages,
     feeds_calendars,
@@ -46,11 +47,14 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
         self.state = BuildState()
         self.serving = False
         self.quiet: tuple[terminal.QuietNoise, list[logging.Handler]] | None = None
+        self.thresholds: tuple[int, int, int] | None = None  # the process's own, while a build runs
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Having this event makes MkDocs keep this instance (and its state) across `mkdocs serve` rebuilds."""
         self.state, self.serving = BuildState(), command == "serve"
         self.quiet = terminal.quiet_noise()
+        if self.thresholds is None:
+            self.thresholds = collector.relax()
 
     @property
     def caching(self) -> bool:
@@ -60,6 +64,9 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
         if self.quiet is not None:
             terminal.loud_again(self.quiet)
             self.quiet = None
+        if self.thresholds is not None:
+            collector.restore(self.thresholds)
+            self.thresholds = None
 
     # First: before any other plugin reads the theme (its templates, its language),
     # and i18n's (-100), which sets the theme's language on the same Theme object.
