@@ -52,31 +52,34 @@ def _exists(site_dir: Path, path: str) -> bool:
     return (target / "index.html").is_file() if path.endswith("/") or target.is_dir() else target.is_file()
 
 
-def _links(site_dir: Path) -> Iterator[tuple[str, str, str]]:
-    """(the file, its folder below the root, a link in it) for every page and feed; 404 pages are left out,
+def _links(site_dir: Path) -> Iterator[tuple[str, str, list[str]]]:
+    """(the file, its folder below the root, the links in it) for every page and feed; 404 pages are left out,
     since their links are relative to whatever address was missing."""
     for page in sorted(site_dir.rglob("*.html")):
         if page.name == "404.html":
             continue
         rel = page.relative_to(site_dir).as_posix()
-        for match in _ANCHOR_HREF.finditer(page.read_text(encoding="utf-8")):
-            yield rel, posixpath.dirname(rel), html.unescape(match.group(1))
+        yield rel, posixpath.dirname(rel), _ANCHOR_HREF.findall(page.read_text(encoding="utf-8"))
     for feed in sorted(site_dir.rglob("feed.xml")):
         rel = feed.relative_to(site_dir).as_posix()
-        for match in _FEED_LINK.finditer(feed.read_text(encoding="utf-8")):
-            yield rel, posixpath.dirname(rel), html.unescape(match.group(1))
+        yield rel, posixpath.dirname(rel), _FEED_LINK.findall(feed.read_text(encoding="utf-8"))
 
 
 def broken_links(site_dir: Path, site_url: str) -> list[BrokenLink]:
     """Every link to the site that names no file in `site_dir`."""
     broken: list[BrokenLink] = []
     known: dict[str, bool] = {}  # every page links the whole navigation: look each target up once
-    for rel, page_dir, href in _links(site_dir):
-        path = _site_path(href, page_dir, site_url)
-        if path is None:
-            continue
-        if path not in known:
-            known[path] = _exists(site_dir, path)
-        if not known[path]:
-            broken.append(BrokenLink(rel, href))
+    resolved: dict[tuple[str, str], str | None] = {}  # the pages of a folder share most of their links
+    for rel, page_dir, hrefs in _links(site_dir):
+        for written in hrefs:
+            key = (page_dir, written)
+            if key not in resolved:
+                resolved[key] = _site_path(html.unescape(written), page_dir, site_url)
+            path = resolved[key]
+            if path is None:
+                continue
+            if path not in known:
+                known[path] = _exists(site_dir, path)
+            if not known[path]:
+                broken.append(BrokenLink(rel, html.unescape(written)))
     return broken
