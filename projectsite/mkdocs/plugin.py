@@ -67,6 +67,7 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
         if self.thresholds is not None:
             collector.restore(self.thresholds)
             self.thresholds = None
+        self.state.search.abandon()
 
     # First: before any other plugin reads the theme (its templates, its language),
     # and i18n's (-100), which sets the theme's language on the same Theme object.
@@ -160,4 +161,7 @@ class ProjectsitePlugin(BasePlugin[ProjectsiteConfig]):  # type: ignore[no-untyp
             feeds_calendars.on_post_build(config, self.state, keep=self.caching)
         localized_404.on_post_build(config, self.state)
         data_pages.on_post_build(config)  # the link check, once the last language is written
-        search_index.on_post_build(config)  # Pagefind, once the last language is written
+        search_index.on_post_build(config, self.state.search)  # this language's Pagefind run; all joined at the end
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.state.search.abandon()  # no Pagefind run goes on after a build that stopped

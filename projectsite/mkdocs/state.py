@@ -24,6 +24,7 @@ from projectsite.site_views import SiteViews
 from . import site_templates
 from .fragments import Fragments
 from .page_cache import PageCache
+from .pagefind_runs import Runs
 from .siteconfig import SiteConfig, from_mkdocs
 from .theme_cache import ThemeCache
 
@@ -137,6 +138,8 @@ class BuildState:
     paths_found: BuildPaths | None = None
     # Said once per `mkdocs build` or `mkdocs serve` session: the clone is shallow.
     said_shallow: bool = False
+    # Pagefind's runs of this build, one per language written (search_index.py).
+    search: Runs = field(default_factory=Runs)
     # This language build's parts of the theme shared by the pages of a folder outside the navigation.
     fragments: Fragments = field(default_factory=Fragments)
     # The configuration MkDocs loaded for this build (on_config): the engine's settings and languages.
