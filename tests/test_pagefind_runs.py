@@ -110,3 +110,8 @@ def test_a_run_that_fails_stops_the_build_with_pagefinds_words(tmp_path: Path) -
     with pytest.raises(Exception, match="The search index was not written: Pagefind stopped"):
         runs.finish(tmp_path / "missing")
     assert runs.folder is None
+
+
+def test_an_original_language_without_pages_means_one_run_over_the_whole_site(tmp_path: Path) -> None:
+    (tmp_path / "feed.xml").write_text("", encoding="utf-8")
+    assert language_glob(tmp_path, "et", LANGUAGES) is None

@@ -37,7 +37,8 @@ def language_glob(site: Path, lang: str, languages: Languages) -> str | None:
     if not names or not all(SAFE_NAME.fullmatch(name) for name in names):
         return None
     parts = [f"{name}/**/*.html" if (site / name).is_dir() else name for name in names]
-    return "{" + ",".join(part for part in parts if part.endswith(".html")) + "}"
+    pages = [part for part in parts if part.endswith(".html")]
+    return "{" + ",".join(pages) + "}" if pages else None
 
 
 @dataclass
