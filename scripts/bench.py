@@ -176,19 +176,38 @@ def _setup_failed(error: Exception) -> Failed:
     return Failed("setup failed", f"{type(error).__name__}: {error}"[:300])
 
 
-def build(name: str, factor: int, commands: Callable[[], list[Command]], plan: Plan) -> Outcome:
-    """One generator at one size: its project made by `commands`, then built `plan.repeat` times."""
+def made(name: str, commands: Callable[[], list[Command]], plan: Plan) -> list[Command] | Failed:
+    """A generator's project, made by `commands`: its build commands, or why it could not be made."""
     try:
-        made = commands()
+        built = commands()
     except Exception as error:  # a project that cannot be made is that generator's failure, not the run's
-        outcome: Outcome = _setup_failed(error)
-    else:
-        if name in plan.fake_failures:
-            made = [(FAKE_FAILURE, cwd) for _, cwd in made]
-        outcome = median_run(made, plan.repeat, plan.timeout)
-    shown = f"{outcome.wall:.2f} s" if isinstance(outcome, Run) else f"failed ({outcome.reason}): {outcome.detail}"
-    print(f"×{factor} {GENERATORS[name]}: {shown}", flush=True)
-    return outcome
+        return _setup_failed(error)
+    return [(FAKE_FAILURE, cwd) for _, cwd in built] if name in plan.fake_failures else built
+
+
+def interleaved(factor: int, builds: dict[str, list[Command] | Failed], plan: Plan) -> dict[str, Outcome]:
+    """Every generator's builds, one run of each in turn per repetition (ours, plain MkDocs, Hugo, Zensical, then
+    again): on a shared machine whose speed drifts, all of them meet the same drift, and a ratio compares runs
+    made minutes apart at most. A generator's first failure ends its runs."""
+    outcomes: dict[str, Outcome] = {name: b for name, b in builds.items() if isinstance(b, Failed)}
+    runs: dict[str, list[Run]] = {name: [] for name in builds}
+    for _ in range(plan.repeat):
+        for name, commands in builds.items():
+            if name not in outcomes and not isinstance(commands, Failed):
+                outcome = median_run(commands, 1, plan.timeout)
+                if isinstance(outcome, Failed):
+                    outcomes[name] = outcome
+                else:
+                    runs[name].append(outcome)
+    for name in builds:
+        if name not in outcomes:
+            walls, cpus = [r.wall for r in runs[name]], [r.cpu for r in runs[name]]
+            rss = max(r.rss_mb for r in runs[name])
+            outcomes[name] = Run(statistics.median(walls), statistics.median(cpus), rss)
+        shown = outcomes[name]
+        text = f"{shown.wall:.2f} s" if isinstance(shown, Run) else f"failed ({shown.reason}): {shown.detail}"
+        print(f"×{factor} {GENERATORS[name]}: {text}", flush=True)
+    return outcomes
 
 
 def measure(factor: int, tmp: Path, plan: Plan, ours_only: bool) -> Row:
@@ -205,20 +224,19 @@ def measure(factor: int, tmp: Path, plan: Plan, ours_only: bool) -> Row:
             return Row(factor, None, None, None, failed, None, None, None)
         return Row(factor, None, None, None, failed, failed, failed, failed)
     count = sum(len(files) for files in pages.values())
-    ours = build("ours", factor, lambda: [mkdocs_build(site)], plan)
-    if ours_only:
-        return Row(factor, count, events, media, ours, None, None, None)
-    plain = build(
-        "plain", factor, lambda: [mkdocs_build(plain_mkdocs_project(site, pages, tmp / f"plain{factor}"))], plan
-    )
-    hugo = build("hugo", factor, lambda: [hugo_build(hugo_project(pages, tmp / f"hugo{factor}"))], plan)
-    zensical = build(
-        "zensical",
-        factor,
-        lambda: [zensical_build(p) for p in zensical_projects(site, pages, tmp / f"zensical{factor}")],
-        plan,
-    )
-    return Row(factor, count, events, media, ours, plain, hugo, zensical)
+    builds = {"ours": made("ours", lambda: [mkdocs_build(site)], plan)}
+    if not ours_only:
+        builds["plain"] = made(
+            "plain", lambda: [mkdocs_build(plain_mkdocs_project(site, pages, tmp / f"plain{factor}"))], plan
+        )
+        builds["hugo"] = made("hugo", lambda: [hugo_build(hugo_project(pages, tmp / f"hugo{factor}"))], plan)
+        builds["zensical"] = made(
+            "zensical",
+            lambda: [zensical_build(p) for p in zensical_projects(site, pages, tmp / f"zensical{factor}")],
+            plan,
+        )
+    done = interleaved(factor, builds, plan)
+    return Row(factor, count, events, media, done["ours"], done.get("plain"), done.get("hugo"), done.get("zensical"))
 
 
 def synthetic_data_is_valid(tmp: Path, factor: int = 2) -> None:
