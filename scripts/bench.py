@@ -2,7 +2,8 @@
 mkdocs-static-i18n on the same pages), Hugo and Zensical, and the preview's latency as an editor sees it.
 
 Run with `make bench` (side by side at ×1, ×10, ×100) or `make bench-20k` (our build alone at ×500). Writes the
-table into OUT/bench.md (default test-artifacts/bench/) and prints it. Each row is printed and added to that file as
+table into OUT/bench.md (default test-artifacts/bench/) and prints it. The generators' runs are interleaved (one
+of each per repetition), so that a shared machine's drifting speed meets them all alike. Each row is printed and added to that file as
 soon as its size is measured, so a run stopped later keeps its rows; the complete table replaces the file at the end.
 A build that fails (a non-zero exit, a timeout, a project that cannot be made) is a "failed" row's cell, with its
 reason, and the run goes on with the others.
