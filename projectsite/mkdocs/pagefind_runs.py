@@ -111,8 +111,7 @@ def join_bundles(bundles: list[Path], target: Path) -> None:
         found = entry.get("languages")
         languages.update(found if isinstance(found, dict) else {})
     entry["languages"] = languages
-    (target / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
-    sort_languages(target / "pagefind-entry.json")
+    _write_entry(entry, target / "pagefind-entry.json")
 
 
 def index_site(site: Path) -> None:
@@ -131,6 +130,11 @@ def index_site(site: Path) -> None:
 def sort_languages(entry: Path) -> None:
     """Pagefind lists the languages in its entry file in an order of its own, another on each run: sorted, the
     same site gives the same bytes (the index files' own names are hashes of their contents)."""
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    data["languages"] = dict(sorted(data["languages"].items()))
+    _write_entry(json.loads(entry.read_text(encoding="utf-8")), entry)
+
+
+def _write_entry(data: dict[str, object], entry: Path) -> None:
+    """The entry file with its languages sorted."""
+    languages = data["languages"]
+    data["languages"] = dict(sorted(languages.items())) if isinstance(languages, dict) else languages
     entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
