@@ -143,21 +143,15 @@ def run_once(args: list[str], cwd: Path, timeout: float) -> Outcome:
     return Failed(reason, _last_line(errors))
 
 
-def median_run(commands: list[Command], repeat: int, timeout: float) -> Outcome:
-    """The median over `repeat` runs of the commands one after the other (their times added up); the first
-    failure ends it."""
-    runs = []
-    for _ in range(repeat):
-        parts = []
-        for args, cwd in commands:
-            part = run_once(args, cwd, timeout)
-            if isinstance(part, Failed):
-                return part
-            parts.append(part)
-        runs.append(Run(sum(p.wall for p in parts), sum(p.cpu for p in parts), max(p.rss_mb for p in parts)))
-    return Run(
-        statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs), max(r.rss_mb for r in runs)
-    )
+def run_all(commands: list[Command], timeout: float) -> Outcome:
+    """One run of the commands one after the other, their times added up; the first failure ends it."""
+    parts = []
+    for args, cwd in commands:
+        part = run_once(args, cwd, timeout)
+        if isinstance(part, Failed):
+            return part
+        parts.append(part)
+    return Run(sum(p.wall for p in parts), sum(p.cpu for p in parts), max(p.rss_mb for p in parts))
 
 
 def mkdocs_build(project: Path) -> Command:
@@ -195,7 +189,7 @@ def interleaved(factor: int, builds: dict[str, list[Command] | Failed], plan: Pl
     for _ in range(plan.repeat):
         for name, commands in builds.items():
             if name not in outcomes and not isinstance(commands, Failed):
-                outcome = median_run(commands, 1, plan.timeout)
+                outcome = run_all(commands, plan.timeout)
                 if isinstance(outcome, Failed):
                     outcomes[name] = outcome
                 else:
